@@ -1,0 +1,144 @@
+package org.bitswarm.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+
+/**
+ * N logical ranks inside one JVM, one thread each, without MPJ: the in-process twin of the MPJ transport, so
+ * that unit tests exercise the same window protocol quickly. Every collective is two barrier phases: publish,
+ * then read. If a rank fails, {@link Group#abort} breaks the barrier and every other rank gets an exception
+ * instead of waiting forever.
+ */
+public final class LocalTransport implements Transport {
+
+    /** The shared state of one group of ranks. */
+    public static final class Group {
+        private final int size;
+        private final CyclicBarrier barrier;
+        private final Object[] slots;
+        private volatile Throwable failure;
+
+        Group(int size) {
+            this.size = size;
+            this.barrier = new CyclicBarrier(size);
+            this.slots = new Object[size];
+        }
+
+        /** Releases every rank blocked in a collective; they throw, naming the cause. */
+        public void abort(Throwable cause) {
+            if (failure == null) {
+                failure = cause;
+            }
+            barrier.reset();
+        }
+
+        void await() {
+            try {
+                barrier.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted in a collective", e);
+            } catch (BrokenBarrierException e) {
+                throw new IllegalStateException("another rank failed: " + failure, failure);
+            }
+        }
+    }
+
+    private final Group group;
+    private final int rank;
+    private long bytesSent;
+
+    private LocalTransport(Group group, int rank) {
+        this.group = group;
+        this.rank = rank;
+    }
+
+    /** Creates {@code n} connected transports, one per logical rank. */
+    public static List<LocalTransport> group(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("need at least one rank");
+        }
+        Group g = new Group(n);
+        List<LocalTransport> out = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            out.add(new LocalTransport(g, r));
+        }
+        return out;
+    }
+
+    public Group sharedGroup() {
+        return group;
+    }
+
+    @Override
+    public int rank() {
+        return rank;
+    }
+
+    @Override
+    public int size() {
+        return group.size;
+    }
+
+    private Object[] publish(Object mine) {
+        group.slots[rank] = mine;
+        group.await();
+        Object[] seen = group.slots.clone();
+        group.await();
+        return seen;
+    }
+
+    @Override
+    public long[] allToAll(long[] send, int perRank) {
+        if (send.length != group.size * perRank) {
+            throw new IllegalArgumentException("allToAll: " + send.length + " longs for " + group.size + " ranks");
+        }
+        Object[] all = publish(send);
+        long[] recv = new long[send.length];
+        for (int r = 0; r < group.size; r++) {
+            System.arraycopy((long[]) all[r], rank * perRank, recv, r * perRank, perRank);
+        }
+        return recv;
+    }
+
+    @Override
+    public byte[][] allToAllBytes(byte[][] send, int[] recvSizes) {
+        for (int r = 0; r < send.length; r++) {
+            if (r != rank) {
+                bytesSent += send[r].length;
+            }
+        }
+        Object[] all = publish(send);
+        byte[][] recv = new byte[group.size][];
+        for (int r = 0; r < group.size; r++) {
+            recv[r] = ((byte[][]) all[r])[rank].clone();
+            if (recv[r].length != recvSizes[r]) {
+                throw new IllegalStateException("rank " + r + " sent " + recv[r].length + " bytes, expected " + recvSizes[r]);
+            }
+        }
+        return recv;
+    }
+
+    @Override
+    public byte[][] gather(byte[] mine) {
+        if (rank != 0) {
+            bytesSent += mine.length;
+        }
+        Object[] all = publish(mine);
+        if (rank != 0) {
+            return null;
+        }
+        byte[][] out = new byte[group.size][];
+        for (int r = 0; r < group.size; r++) {
+            out[r] = ((byte[]) all[r]).clone();
+        }
+        return out;
+    }
+
+    @Override
+    public long bytesSent() {
+        return bytesSent;
+    }
+}

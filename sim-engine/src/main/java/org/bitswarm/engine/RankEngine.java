@@ -1,0 +1,428 @@
+package org.bitswarm.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import umontreal.ssj.rng.RandomStream;
+
+/**
+ * Runs one rank of a conservative, window-synchronous parallel simulation.
+ *
+ * <h2>The window protocol</h2>
+ * All ranks run the events in the half-open window [T, T+L), where L is the model's lookahead and T the
+ * smallest pending event time over all ranks, then swap the window's messages and agree on the next T. This
+ * is YAWNS (Nicol, "The cost of conservative synchronization in parallel discrete event simulations",
+ * JACM 40(2), 1993) and the granted-time window of ns-3's {@code DistributedSimulatorImpl}, with two changes:
+ * <ul>
+ *   <li>The window is half-open, and every message to another entity carries a delay of at least L, checked
+ *       when it is sent. A message sent inside [T, T+L) is therefore stamped at or after T+L and never belongs
+ *       to the window being run, whatever rank its destination is on. A cross-rank message stamped inside the
+ *       window is rejected at once ({@link LookaheadViolation}), as ROSS does.</li>
+ *   <li>One window costs one {@link Transport#allToAll} of five longs per rank pair (bytes for that rank, the
+ *       rank's lower bound on its next event, a stop flag, total bytes sent, events so far) and, only if any
+ *       rank has messages, one {@link Transport#allToAllBytes}. The lower bound is min(head of the local
+ *       queue, earliest message sent this window), so the next T is known before the messages are delivered:
+ *       no separate reduction is needed and nothing can be in flight unaccounted. Idle stretches are skipped
+ *       because T jumps to the next event, not to T+L.</li>
+ * </ul>
+ * The run ends when the next T is {@link Ticks#NEVER} (every rank idle, nothing in flight), when it reaches
+ * the end time, or after a window in which an entity requested a stop. T, and so every window, depends only
+ * on the global set of events, never on the number of ranks.
+ *
+ * <h2>Event order</h2>
+ * See {@link EventQueue}: (time, keyed hash of (source, sequence), source, sequence). Sequence numbers count
+ * the events each entity creates, so they too are independent of the partition.
+ */
+public final class RankEngine {
+    private static final int BLOCK = 5;
+
+    private final Model model;
+    private final Transport transport;
+    private final RunConfig cfg;
+    private final int rank;
+    private final int ranks;
+    private final long count;
+    private final long lookahead;
+    private final long orderKey;
+    private final PayloadCodec codec;
+    private final RandomStreams streamFactory;
+
+    private final int[] ownerRank;
+    private final int[] localIndex;
+    private final long[] localIds;
+    private final Entity[] entities;
+    private final long[] seqs;
+    private final long[] chainA;
+    private final long[] chainB;
+    private final long[] executed;
+    private final RandomStream[][] streams;
+
+    private final EventQueue queue = new EventQueue(4096);
+    private final ByteWriter[] outbox;
+    private final ByteWriter payloadScratch = new ByteWriter(256);
+    private final List<TraceRecord> trace = new ArrayList<>();
+    private final ContextImpl ctx = new ContextImpl();
+
+    private long outMin = Ticks.NEVER;
+    private long now;
+    private int current;
+    private long windowEnd;
+    private boolean stopRequested;
+    private boolean stopAll;
+    private long events;
+    private long windows;
+    private long globalEvents;
+    private long lastEventTime;
+    private long syncNanos;
+
+    public RankEngine(Model model, Transport transport, RunConfig cfg) {
+        this.model = model;
+        this.transport = transport;
+        this.cfg = cfg;
+        this.rank = transport.rank();
+        this.ranks = transport.size();
+        this.count = model.entityCount();
+        this.lookahead = model.lookahead();
+        if (count < 1 || count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("entity count out of range: " + count);
+        }
+        if (lookahead < 1) {
+            throw new IllegalArgumentException("lookahead must be at least 1 tick: " + lookahead);
+        }
+        this.orderKey = Mix.splitmix(cfg.seed() ^ Mix.splitmix(cfg.replication() + 0x5851F42D4C957F2DL));
+        this.codec = model.codec();
+        this.streamFactory = new RandomStreams(cfg.seed(), cfg.replication());
+
+        int n = (int) count;
+        ownerRank = new int[n];
+        localIndex = new int[n];
+        int local = 0;
+        Partitioner p = model.partitioner();
+        for (int id = 0; id < n; id++) {
+            int r = p.rankOf(id, count, ranks);
+            if (r < 0 || r >= ranks) {
+                throw new IllegalStateException("partitioner put entity " + id + " on rank " + r + " of " + ranks);
+            }
+            ownerRank[id] = r;
+            localIndex[id] = r == rank ? local++ : -1;
+        }
+        localIds = new long[local];
+        entities = new Entity[local];
+        seqs = new long[local];
+        chainA = new long[local];
+        chainB = new long[local];
+        executed = new long[local];
+        streams = new RandomStream[local][];
+        for (int id = 0; id < n; id++) {
+            if (localIndex[id] >= 0) {
+                localIds[localIndex[id]] = id;
+            }
+        }
+        outbox = new ByteWriter[ranks];
+        for (int r = 0; r < ranks; r++) {
+            outbox[r] = new ByteWriter(1024);
+        }
+    }
+
+    /** Runs the model to its end; the returned result is complete on rank 0 only. */
+    @SuppressForbidden(reason = "wall-clock figures for the manifest; they never reach the model")
+    public RunResult run() {
+        long wallStart = System.nanoTime();
+        for (int i = 0; i < entities.length; i++) {
+            current = i;
+            entities[i] = model.createEntity(localIds[i]);
+        }
+        for (int i = 0; i < entities.length; i++) {
+            current = i;
+            entities[i].start(ctx);
+        }
+        long next = exchange();
+        while (next != Ticks.NEVER && next < cfg.endTime() && !stopAll) {
+            windowEnd = Math.min(Ticks.addSaturating(next, lookahead), cfg.endTime());
+            runWindow();
+            windows++;
+            next = exchange();
+            if (rank == 0) {
+                cfg.listener().windowDone(next, globalEvents, windows);
+            }
+        }
+        long crossBytes = transport.bytesSent();
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        return finish(crossBytes, wall);
+    }
+
+    private void runWindow() {
+        while (queue.peekTime() < windowEnd) {
+            queue.poll();
+            long t = queue.time();
+            if (t < now) {
+                throw new IllegalStateException("virtual time went back from " + now + " to " + t);
+            }
+            now = t;
+            int target = queue.target();
+            current = target;
+            long source = queue.source();
+            int kind = queue.kind();
+            Payload payload = queue.payload();
+            long pd = payloadDigest(payload);
+            chainA[target] = TraceDigest.chainA(chainA[target], t, source, kind, pd);
+            chainB[target] = TraceDigest.chainB(chainB[target], t, source, kind, pd);
+            executed[target]++;
+            events++;
+            if (cfg.trace()) {
+                trace.add(new TraceRecord(t, queue.key(), source, queue.seq(), localIds[target],
+                        model.describe(kind, payload)));
+            }
+            entities[target].handle(ctx, source, kind, payload);
+        }
+        if (events > 0) {
+            lastEventTime = now;
+        }
+    }
+
+    private long payloadDigest(Payload p) {
+        if (p == null) {
+            return 0;
+        }
+        payloadScratch.reset();
+        p.encode(payloadScratch);
+        return Mix.bytes(payloadScratch.array(), payloadScratch.size());
+    }
+
+    private void deliver(long dest, long time, int kind, Payload payload) {
+        int me = current;
+        long src = localIds[me];
+        long seq = seqs[me]++;
+        int r = ownerRank[(int) dest];
+        if (r == rank) {
+            queue.add(time, Mix.hash(orderKey, src, seq), src, seq, localIndex[(int) dest], kind, payload);
+            return;
+        }
+        if (time < windowEnd) {
+            throw new LookaheadViolation("cross-rank message from entity " + src + " to " + dest + " stamped "
+                    + Ticks.format(time) + " s, inside the current window ending " + Ticks.format(windowEnd) + " s");
+        }
+        ByteWriter w = outbox[r];
+        w.putLong(time).putLong(src).putLong(seq).putLong(dest).putInt(kind);
+        if (payload == null) {
+            w.putInt(-1);
+        } else {
+            payloadScratch.reset();
+            payload.encode(payloadScratch);
+            w.putBytes(payloadScratch.array(), 0, payloadScratch.size());
+        }
+        outMin = Math.min(outMin, time);
+    }
+
+    /** The end of a window: swap messages, agree on the next window start and on stopping. */
+    @SuppressForbidden(reason = "measures the synchronisation share")
+    private long exchange() {
+        long t0 = System.nanoTime();
+        long localMin = Math.min(queue.peekTime(), outMin);
+        long total = 0;
+        for (ByteWriter w : outbox) {
+            total += w.size();
+        }
+        long[] send = new long[ranks * BLOCK];
+        for (int r = 0; r < ranks; r++) {
+            int b = r * BLOCK;
+            send[b] = outbox[r].size();
+            send[b + 1] = localMin;
+            send[b + 2] = stopRequested ? 1 : 0;
+            send[b + 3] = total;
+            send[b + 4] = events;
+        }
+        long[] recv = transport.allToAll(send, BLOCK);
+        long next = Ticks.NEVER;
+        long totalBytes = 0;
+        long allEvents = 0;
+        int[] sizes = new int[ranks];
+        for (int r = 0; r < ranks; r++) {
+            int b = r * BLOCK;
+            sizes[r] = Math.toIntExact(recv[b]);
+            next = Math.min(next, recv[b + 1]);
+            stopAll |= recv[b + 2] != 0;
+            totalBytes += recv[b + 3];
+            allEvents += recv[b + 4];
+        }
+        globalEvents = allEvents;
+        if (totalBytes > 0) {
+            byte[][] out = new byte[ranks][];
+            for (int r = 0; r < ranks; r++) {
+                out[r] = outbox[r].toByteArray();
+                outbox[r].reset();
+            }
+            byte[][] in = transport.allToAllBytes(out, sizes);
+            for (int r = 0; r < ranks; r++) {
+                receive(in[r], r);
+            }
+        }
+        outMin = Ticks.NEVER;
+        syncNanos += System.nanoTime() - t0;
+        return next;
+    }
+
+    private void receive(byte[] bytes, int from) {
+        ByteReader in = new ByteReader(bytes);
+        while (in.hasMore()) {
+            long time = in.getLong();
+            long src = in.getLong();
+            long seq = in.getLong();
+            long dest = in.getLong();
+            int kind = in.getInt();
+            int len = in.getInt();
+            Payload payload = null;
+            if (len >= 0) {
+                payload = codec.decode(kind, in.slice(len));
+                if (payload == null) {
+                    throw new IllegalStateException("the model's codec cannot decode event kind " + kind);
+                }
+            }
+            int li = dest >= 0 && dest < count ? localIndex[(int) dest] : -1;
+            if (li < 0) {
+                throw new IllegalStateException("rank " + rank + " got a message from rank " + from
+                        + " for entity " + dest + ", which it does not own");
+            }
+            queue.add(time, Mix.hash(orderKey, src, seq), src, seq, li, kind, payload);
+        }
+    }
+
+    private RunResult finish(long crossBytes, double wall) {
+        ByteWriter w = new ByteWriter(64 + entities.length * 48);
+        w.putLong(events).putLong(lastEventTime).putLong(crossBytes).putInt(entities.length);
+        ByteWriter rep = new ByteWriter(256);
+        for (int i = 0; i < entities.length; i++) {
+            rep.reset();
+            entities[i].report(rep);
+            w.putLong(localIds[i]).putLong(executed[i]).putLong(chainA[i]).putLong(chainB[i]);
+            w.putBytes(rep.array(), 0, rep.size());
+        }
+        w.putInt(trace.size());
+        for (TraceRecord t : trace) {
+            w.putLong(t.time).putLong(t.key).putLong(t.source).putLong(t.seq).putLong(t.dest).putString(t.text);
+        }
+        byte[][] all = transport.gather(w.toByteArray());
+        double sync = syncNanos / 1e9;
+        if (rank != 0) {
+            return new RunResult(events, windows, lastEventTime, null, List.of(), List.of(), new long[] {events},
+                    crossBytes, wall, sync);
+        }
+        return merge(all, wall, sync);
+    }
+
+    private RunResult merge(byte[][] all, double wall, double sync) {
+        long totalEvents = 0;
+        long last = 0;
+        long cross = 0;
+        long[] perRank = new long[all.length];
+        long[][] digests = new long[(int) count][];
+        RunResult.EntityReport[] reports = new RunResult.EntityReport[(int) count];
+        List<TraceRecord> merged = new ArrayList<>();
+        for (int r = 0; r < all.length; r++) {
+            ByteReader in = new ByteReader(all[r]);
+            perRank[r] = in.getLong();
+            totalEvents += perRank[r];
+            last = Math.max(last, in.getLong());
+            cross += in.getLong();
+            int n = in.getInt();
+            for (int i = 0; i < n; i++) {
+                long id = in.getLong();
+                digests[(int) id] = new long[] {in.getLong(), in.getLong(), in.getLong()};
+                reports[(int) id] = new RunResult.EntityReport(id, in.getBytes());
+            }
+            int traced = in.getInt();
+            for (int i = 0; i < traced; i++) {
+                merged.add(new TraceRecord(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+                        in.getString()));
+            }
+        }
+        TraceDigest.Sha sha = new TraceDigest.Sha();
+        for (int id = 0; id < count; id++) {
+            long[] d = digests[id];
+            sha.add(id, d[0], d[1], d[2]);
+        }
+        merged.sort(TraceRecord.ORDER);
+        List<String> lines = new ArrayList<>(merged.size());
+        for (TraceRecord t : merged) {
+            lines.add(Ticks.format(t.time) + " " + t.source + " -> " + t.dest + " " + t.text);
+        }
+        return new RunResult(totalEvents, windows, last, sha.hex(), List.of(reports), lines, perRank, cross, wall,
+                sync);
+    }
+
+    private record TraceRecord(long time, long key, long source, long seq, long dest, String text) {
+        static final Comparator<TraceRecord> ORDER = Comparator.comparingLong(TraceRecord::time)
+                .thenComparingLong(TraceRecord::key).thenComparingLong(TraceRecord::source)
+                .thenComparingLong(TraceRecord::seq);
+    }
+
+    private final class ContextImpl implements Context {
+        @Override
+        public long now() {
+            return now;
+        }
+
+        @Override
+        public long self() {
+            return localIds[current];
+        }
+
+        @Override
+        public long entityCount() {
+            return count;
+        }
+
+        @Override
+        public long lookahead() {
+            return lookahead;
+        }
+
+        @Override
+        public void send(long dest, long delay, int kind, Payload payload) {
+            if (dest < 0 || dest >= count) {
+                throw new IllegalArgumentException("entity " + self() + " sent to unknown entity " + dest);
+            }
+            if (dest == self()) {
+                schedule(delay, kind, payload);
+                return;
+            }
+            if (delay < lookahead) {
+                throw new LookaheadViolation("entity " + self() + " at " + Ticks.format(now) + " s sent to entity "
+                        + dest + " with delay " + Ticks.format(delay) + " s, below the lookahead of "
+                        + Ticks.format(lookahead) + " s");
+            }
+            deliver(dest, Ticks.add(now, delay), kind, payload);
+        }
+
+        @Override
+        public void schedule(long delay, int kind, Payload payload) {
+            if (delay < 0) {
+                throw new IllegalArgumentException("entity " + self() + " scheduled a timer " + delay + " ticks in the past");
+            }
+            deliver(self(), Ticks.add(now, delay), kind, payload);
+        }
+
+        @Override
+        public RandomStream random(int purpose) {
+            RandomStream[] mine = streams[current];
+            if (mine == null) {
+                mine = new RandomStream[RandomStreams.PURPOSES];
+                streams[current] = mine;
+            }
+            if (purpose < 0 || purpose >= mine.length) {
+                throw new IllegalArgumentException("random purpose out of range: " + purpose);
+            }
+            RandomStream s = mine[purpose];
+            if (s == null) {
+                s = streamFactory.stream(localIds[current], purpose);
+                mine[purpose] = s;
+            }
+            return s;
+        }
+
+        @Override
+        public void requestStop() {
+            stopRequested = true;
+        }
+    }
+}
