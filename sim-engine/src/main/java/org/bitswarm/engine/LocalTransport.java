@@ -2,45 +2,53 @@ package org.bitswarm.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
 
 /**
  * N logical ranks inside one JVM, one thread each, without MPJ: the in-process twin of the MPJ transport, so
  * that unit tests exercise the same window protocol quickly. Every collective is two barrier phases: publish,
- * then read. If a rank fails, {@link Group#abort} breaks the barrier and every other rank gets an exception
- * instead of waiting forever.
+ * then read. If a rank fails, {@link Group#abort} breaks the barrier for good and every other rank gets an
+ * exception instead of waiting forever, whether it is already waiting or arrives later.
  */
 public final class LocalTransport implements Transport {
 
-    /** The shared state of one group of ranks. */
+    /** The shared state of one group of ranks: a barrier that a failing rank can break for good. */
     public static final class Group {
         private final int size;
-        private final CyclicBarrier barrier;
         private final Object[] slots;
-        private volatile Throwable failure;
+        private int arrived;
+        private long generation;
+        private Throwable failure;
 
         Group(int size) {
             this.size = size;
-            this.barrier = new CyclicBarrier(size);
             this.slots = new Object[size];
         }
 
-        /** Releases every rank blocked in a collective; they throw, naming the cause. */
-        public void abort(Throwable cause) {
+        /** Releases every rank blocked in a collective, now or later; they throw, naming the cause. */
+        public synchronized void abort(Throwable cause) {
             if (failure == null) {
                 failure = cause;
             }
-            barrier.reset();
+            notifyAll();
         }
 
-        void await() {
-            try {
-                barrier.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted in a collective", e);
-            } catch (BrokenBarrierException e) {
+        synchronized void await() {
+            long gen = generation;
+            if (failure == null && ++arrived == size) {
+                arrived = 0;
+                generation++;
+                notifyAll();
+                return;
+            }
+            while (gen == generation && failure == null) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted in a collective", e);
+                }
+            }
+            if (gen == generation) {
                 throw new IllegalStateException("another rank failed: " + failure, failure);
             }
         }

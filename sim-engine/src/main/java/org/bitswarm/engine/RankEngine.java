@@ -51,10 +51,12 @@ public final class RankEngine {
     private final int[] localIndex;
     private final long[] localIds;
     private final Entity[] entities;
-    private final long[] seqs;
-    private final long[] chainA;
-    private final long[] chainB;
-    private final long[] executed;
+    /** Per local entity, packed into one cache line's worth: sequence, chain A, chain B, events executed. */
+    private final long[] state;
+    private static final int SEQ = 0;
+    private static final int CHAIN_A = 1;
+    private static final int CHAIN_B = 2;
+    private static final int EXECUTED = 3;
     private final RandomStream[][] streams;
 
     private final EventQueue queue = new EventQueue(4096);
@@ -108,10 +110,7 @@ public final class RankEngine {
         }
         localIds = new long[local];
         entities = new Entity[local];
-        seqs = new long[local];
-        chainA = new long[local];
-        chainB = new long[local];
-        executed = new long[local];
+        state = new long[4 * local];
         streams = new RandomStream[local][];
         for (int id = 0; id < n; id++) {
             if (localIndex[id] >= 0) {
@@ -165,9 +164,10 @@ public final class RankEngine {
             int kind = queue.kind();
             Payload payload = queue.payload();
             long pd = payloadDigest(payload);
-            chainA[target] = TraceDigest.chainA(chainA[target], t, source, kind, pd);
-            chainB[target] = TraceDigest.chainB(chainB[target], t, source, kind, pd);
-            executed[target]++;
+            int b = 4 * target;
+            state[b + CHAIN_A] = TraceDigest.chainA(state[b + CHAIN_A], t, source, kind, pd);
+            state[b + CHAIN_B] = TraceDigest.chainB(state[b + CHAIN_B], t, source, kind, pd);
+            state[b + EXECUTED]++;
             events++;
             if (cfg.trace()) {
                 trace.add(new TraceRecord(t, queue.key(), source, queue.seq(), localIds[target],
@@ -192,7 +192,7 @@ public final class RankEngine {
     private void deliver(long dest, long time, int kind, Payload payload) {
         int me = current;
         long src = localIds[me];
-        long seq = seqs[me]++;
+        long seq = state[4 * me + SEQ]++;
         int r = ownerRank[(int) dest];
         if (r == rank) {
             queue.add(time, Mix.hash(orderKey, src, seq), src, seq, localIndex[(int) dest], kind, payload);
@@ -294,7 +294,8 @@ public final class RankEngine {
         for (int i = 0; i < entities.length; i++) {
             rep.reset();
             entities[i].report(rep);
-            w.putLong(localIds[i]).putLong(executed[i]).putLong(chainA[i]).putLong(chainB[i]);
+            int b = 4 * i;
+            w.putLong(localIds[i]).putLong(state[b + EXECUTED]).putLong(state[b + CHAIN_A]).putLong(state[b + CHAIN_B]);
             w.putBytes(rep.array(), 0, rep.size());
         }
         w.putInt(trace.size());
