@@ -102,13 +102,14 @@ final class DownloadSide {
         state[i] = RECEIVED;
         received++;
         sources.merge(from, 1, Integer::sum);
+        boolean refresh = ++receivedTotal % 10 == 0;
         if (received == hashes.size()) {
             finished.add(new ClientReport.Download(seg.file(), ctx.now(), store.segments(seg.file()), sources));
             ctx.send(Tema3Model.TRACKER, timing.latency(), Messages.FILE_DONE, new Messages.FileName(seg.file()));
             nextFile(ctx);
             return;
         }
-        if (++receivedTotal % 10 == 0) {
+        if (refresh) {
             askSwarm(ctx);
         }
         fill(ctx);
