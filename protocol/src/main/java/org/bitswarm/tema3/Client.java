@@ -7,8 +7,8 @@ import org.bitswarm.engine.Payload;
 
 /**
  * Client rank R of the exercise. Its two threads become two handlers over one store: the download side
- * reacts to the tracker and to answers, the upload side to other clients' requests. After STOP it ignores
- * everything (nothing can arrive by then: every download is finished).
+ * reacts to the tracker and to answers, the upload side to other clients' requests. STOP only marks the
+ * client stopped: the tracker sends it once every client is done, so no request can still be on its way.
  */
 final class Client implements Entity {
     private final Tema3Input.Client input;
