@@ -1,0 +1,326 @@
+package org.bitswarm.protocol.peer;
+
+import java.util.ArrayDeque;
+import org.bitswarm.engine.ByteWriter;
+import org.bitswarm.engine.Context;
+import org.bitswarm.engine.Entity;
+import org.bitswarm.engine.Payload;
+import org.bitswarm.engine.Ticks;
+import org.bitswarm.protocol.Env;
+import org.bitswarm.protocol.config.Enums;
+import org.bitswarm.protocol.config.GroupSpec;
+import org.bitswarm.protocol.config.Membership;
+import org.bitswarm.protocol.config.SeedingSpec;
+import org.bitswarm.protocol.config.TimelineEvent;
+import org.bitswarm.protocol.wire.Kind;
+import org.bitswarm.protocol.wire.Msg;
+import org.bitswarm.protocol.wire.WireSize;
+import umontreal.ssj.rng.RandomStream;
+
+/**
+ * A BitTorrent client taking part in one or more torrents ({@link Session} each) over one access link.
+ *
+ * <p>Bandwidth model. The uplink serialises one block at a time: blocks requested by unchoked peers wait per
+ * connection, and the uplink serves the connections round-robin, one 16 KiB block each (processor sharing at
+ * block granularity). A block leaves when its transmission ends and arrives one pair latency later; the data
+ * message is sent at transmission start with delay {@code transmission + latency >= lookahead}. The downlink
+ * is enforced by the receiver: every request reserves the block's transmission time on the downlink and is
+ * held back until its reservation starts, so requests (hence arrivals, in the long run) never exceed the
+ * download capacity. Control messages are charged their wire size on the uplink (counted and delayed by their
+ * own transmission time) but do not queue behind blocks. Known error against flow-level max-min sharing: a
+ * block, once started, holds the whole uplink (no fluid sharing inside a block, up to one block time of
+ * extra delay per hop); an uploader whose receivers are downlink-bound does not give the spare rate to its
+ * other flows until requests dry up (max-min would redistribute at once); reservations are made at request
+ * time, so a reservation lost to a choke is not returned, and arrivals from several uploaders may bunch
+ * briefly above the downlink rate.
+ */
+public final class Client implements Entity {
+    static final int RNG_LINKS = 0;
+    static final int RNG_CONTENT = 1;
+    static final int RNG_PICK = 2;
+    static final int RNG_CHOKE = 3;
+    static final int RNG_CORRUPT = 4;
+    static final int RNG_SEEDING = 5;
+    private static final int RING = 256;
+
+    final Env env;
+    final long id;
+    final int group;
+    private final GroupSpec spec;
+    private final boolean corrupt;
+    private final Session[] sessions;
+    private long up;
+    private long down;
+    private long downFreeAt;
+    private boolean uplinkBusy;
+    private final ArrayDeque<Connection> uplinkQueue = new ArrayDeque<>();
+    private final ArrayDeque<Session> uplinkOwner = new ArrayDeque<>();
+    private final Series upSeries;
+    private final Series downSeries;
+    private long overhead;
+    private final long[] ringArrival = new long[RING];
+    private final long[] ringBytes = new long[RING];
+    private int ringPos;
+
+    public Client(Env env, long id) {
+        this.env = env;
+        this.id = id;
+        this.group = env.population().groupOf(id);
+        this.spec = env.cfg().groups().get(group);
+        this.corrupt = env.population().indexInGroup(id) < spec.corruptCount();
+        this.sessions = new Session[env.cfg().torrents().size()];
+        for (Membership m : spec.torrents()) {
+            int t = env.cfg().torrentIndex(m.torrent());
+            sessions[t] = new Session(this, t, env.cfg().torrents().get(t), env.contents()[t], m.role(), env.cfg().protocol());
+        }
+        this.upSeries = new Series(env.cfg().timeseriesInterval());
+        this.downSeries = new Series(env.cfg().timeseriesInterval());
+    }
+
+    @Override
+    public void start(Context ctx) {
+        RandomStream links = ctx.random(RNG_LINKS);
+        up = spec.upload().draw(links.nextDouble());
+        down = spec.download().draw(links.nextDouble());
+        RandomStream content = ctx.random(RNG_CONTENT);
+        for (Membership m : spec.torrents()) {
+            Session s = sessions[env.cfg().torrentIndex(m.torrent())];
+            if (m.role() == Enums.Role.SEED) {
+                for (int i = 0; i < s.pieces; i++) {
+                    s.addInitial(i);
+                }
+            } else {
+                int k = (int) Math.round(m.initialContent() * s.pieces);
+                while (s.initialPieces < k) {
+                    s.addInitial(content.nextInt(0, s.pieces - 1));
+                }
+            }
+        }
+        long at = env.population().arrival(id);
+        for (Session s : sessions) {
+            if (s != null) {
+                ctx.schedule(at, Kind.JOIN, Msg.of(s.torrent));
+            }
+        }
+        for (TimelineEvent ev : env.cfg().timeline()) {
+            int k = switch (ev.kind()) {
+                case PAUSE -> Kind.PAUSE;
+                case RESUME -> Kind.RESUME;
+                case ABORT -> Kind.ABORT;
+                default -> -1;
+            };
+            if (k >= 0 && env.cfg().groupIndex(ev.group()) == group) {
+                ctx.schedule(ev.at(), k, null);
+            }
+        }
+    }
+
+    @Override
+    public void handle(Context ctx, long source, int kind, Payload payload) {
+        Msg m = (Msg) payload;
+        Session s = m == null ? null : sessions[m.torrent];
+        switch (kind) {
+            case Kind.JOIN -> s.join(ctx);
+            case Kind.RECHOKE -> {
+                if (s.active && m.a == s.epoch) {
+                    Choker.rechoke(ctx, s);
+                    ctx.schedule(s.p.rechokeInterval(), Kind.RECHOKE, m);
+                }
+            }
+            case Kind.ANNOUNCE_TIMER -> s.onAnnounceTimer(ctx, m.a);
+            case Kind.PEX_TIMER -> s.onPexTimer(ctx, m.a);
+            case Kind.UPLINK_DONE -> {
+                uplinkBusy = false;
+                startUpload(ctx);
+            }
+            case Kind.LEAVE -> {
+                if (m.a == s.epoch) {
+                    s.leave(ctx);
+                }
+            }
+            case Kind.PAUSE -> forEach(ctx, false);
+            case Kind.RESUME -> resume(ctx);
+            case Kind.ABORT -> forEach(ctx, true);
+            case Kind.PEERS -> s.onPeers(ctx, m.longs);
+            case Kind.PEX -> s.onPex(ctx, m.longs);
+            case Kind.HANDSHAKE -> s.onHandshake(ctx, source, m.longs);
+            case Kind.REJECT, Kind.CLOSE -> s.onClose(ctx, source);
+            case Kind.PIECE -> s.onPiece(ctx, source, m);
+            default -> onPeerMessage(ctx, s, source, kind, m);
+        }
+    }
+
+    private void onPeerMessage(Context ctx, Session s, long source, int kind, Msg m) {
+        Connection c = s.conns.get(source);
+        if (c == null) {
+            return;
+        }
+        switch (kind) {
+            case Kind.CHOKE -> s.onChoke(ctx, c);
+            case Kind.UNCHOKE -> s.onUnchoke(ctx, c);
+            case Kind.INTERESTED -> s.onInterest(ctx, c, true);
+            case Kind.NOT_INTERESTED -> s.onInterest(ctx, c, false);
+            case Kind.HAVE -> s.onHave(ctx, c, m.a);
+            case Kind.REQUEST -> s.onRequest(ctx, c, m.a, m.b);
+            case Kind.CANCEL -> s.onCancel(c, m.a, m.b);
+            default -> throw new IllegalStateException("unexpected kind " + kind);
+        }
+    }
+
+    private void forEach(Context ctx, boolean abort) {
+        for (Session s : sessions) {
+            if (s == null) {
+                continue;
+            }
+            if (abort && !s.aborted) {
+                s.aborted = true;
+                signalDone(ctx, s);
+            }
+            s.leave(ctx);
+        }
+    }
+
+    private void resume(Context ctx) {
+        for (Session s : sessions) {
+            if (s != null && s.joinedAt >= 0 && !s.active && !s.aborted && !seedingOver(s)) {
+                s.join(ctx);
+            }
+        }
+    }
+
+    private boolean seedingOver(Session s) {
+        return s.complete() && s.completedAt >= 0 && s.leftAt >= s.completedAt
+                && spec.seeding().kind() != Enums.SeedingKind.FOREVER;
+    }
+
+    // ---- links ----
+
+    /** Sends a control message, charged its wire size on the uplink. */
+    void control(Context ctx, long dest, int kind, Msg m, int wire) {
+        control(ctx, dest, kind, m, wire, 0);
+    }
+
+    void control(Context ctx, long dest, int kind, Msg m, int wire, long extraDelay) {
+        overhead += wire;
+        long tx = wire > 0 ? Ticks.transmission(wire, up) : 0;
+        ctx.send(dest, env.latency().between(id, dest) + tx + extraDelay, kind, m);
+    }
+
+    /** Reserves downlink time for a block; returns how long the request must be held back. */
+    long reserveDownlink(Context ctx, int wire) {
+        long start = Math.max(ctx.now(), downFreeAt);
+        downFreeAt = start + Ticks.transmission(wire, down);
+        return start - ctx.now();
+    }
+
+    void countDown(Context ctx, long bytes) {
+        downSeries.add(ctx.now(), bytes);
+    }
+
+    void uplinkOffer(Context ctx, Session s, Connection c) {
+        if (!c.inUplink) {
+            c.inUplink = true;
+            uplinkQueue.add(c);
+            uplinkOwner.add(s);
+        }
+        startUpload(ctx);
+    }
+
+    /** Starts the next block: round-robin over connections with waiting requests. */
+    private void startUpload(Context ctx) {
+        while (!uplinkBusy && !uplinkQueue.isEmpty()) {
+            Connection c = uplinkQueue.poll();
+            Session s = uplinkOwner.poll();
+            if (c.closed || c.amChoking || c.uploads.isEmpty() || !s.active) {
+                c.inUplink = false;
+                continue;
+            }
+            long k = c.uploads.poll();
+            sendBlock(ctx, s, c, (int) (k >>> 16), (int) (k & 0xffff));
+            if (c.uploads.isEmpty()) {
+                c.inUplink = false;
+            } else {
+                uplinkQueue.add(c);
+                uplinkOwner.add(s);
+            }
+        }
+    }
+
+    private void sendBlock(Context ctx, Session s, Connection c, int piece, int block) {
+        int len = s.spec.blockLength(piece, block);
+        boolean garble = corrupt && ctx.random(RNG_CORRUPT).nextDouble() < spec.corruptProbability();
+        Msg m;
+        if (env.bytesMode()) {
+            byte[] data = s.content.block(piece, block);
+            if (garble) {
+                data[0] ^= 0x5A;
+            }
+            m = new Msg(s.torrent, piece, block, 0, null, data, garble);
+        } else {
+            long fp = s.content.fingerprint(piece, block);
+            m = new Msg(s.torrent, piece, block, garble ? ~fp : fp, null, null, garble);
+        }
+        long tx = Ticks.transmission(WireSize.PIECE_HEADER + len, up);
+        long delay = tx + env.latency().between(id, c.peer);
+        ctx.send(c.peer, delay, Kind.PIECE, m);
+        ctx.schedule(tx, Kind.UPLINK_DONE, null);
+        uplinkBusy = true;
+        s.uploaded += len;
+        c.bytesOut += len;
+        overhead += WireSize.PIECE_HEADER;
+        upSeries.add(ctx.now(), len);
+        ringArrival[ringPos] = ctx.now() + delay;
+        ringBytes[ringPos] = len;
+        ringPos = (ringPos + 1) % RING;
+    }
+
+    // ---- tracker and run control ----
+
+    void announce(Context ctx, Session s, int event) {
+        for (int t = 0; t < env.population().trackers(); t++) {
+            control(ctx, t, Kind.ANNOUNCE, Msg.of(s.torrent, event, env.cfg().trackers().numwant()), WireSize.ANNOUNCE);
+        }
+    }
+
+    /** Tells the run monitor (entity 0) that a download finished or was abandoned; not a protocol message. */
+    void signalDone(Context ctx, Session s) {
+        if (s.role != Enums.Role.SEED && !s.doneSignalled) {
+            s.doneSignalled = true;
+            ctx.send(0, env.latency().between(id, 0), Kind.DONE, Msg.of(s.torrent));
+        }
+    }
+
+    void scheduleSeedingEnd(Context ctx, Session s) {
+        SeedingSpec sd = spec.seeding();
+        long stay = switch (sd.kind()) {
+            case NONE -> 0;
+            case FIXED -> sd.duration();
+            case EXPONENTIAL -> Ticks.ofSeconds(-Math.log(1 - ctx.random(RNG_SEEDING).nextDouble()) * sd.duration() / 1e9);
+            case FOREVER -> -1;
+        };
+        if (stay >= 0) {
+            ctx.schedule(stay, Kind.LEAVE, Msg.of(s.torrent, s.epoch));
+        }
+    }
+
+    @Override
+    public void report(ByteWriter w) {
+        w.putInt(group).putLong(up).putLong(down).putByte(corrupt ? 1 : 0).putLong(overhead);
+        w.putLongs(upSeries.toArray());
+        w.putLongs(downSeries.toArray());
+        w.putLongs(ringArrival);
+        w.putLongs(ringBytes);
+        int n = 0;
+        for (Session s : sessions) {
+            if (s != null) {
+                n++;
+            }
+        }
+        w.putInt(n);
+        for (Session s : sessions) {
+            if (s != null) {
+                s.report(w);
+            }
+        }
+    }
+}

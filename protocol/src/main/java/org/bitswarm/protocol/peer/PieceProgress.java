@@ -1,0 +1,54 @@
+package org.bitswarm.protocol.peer;
+
+import java.util.BitSet;
+
+/** A piece being downloaded: which blocks are requested (and how often) and received, and from whom. */
+final class PieceProgress {
+    final int piece;
+    final int blocks;
+    final int[] requests;
+    final BitSet received = new BitSet();
+    int receivedCount;
+    long[] contributors = new long[2];
+    int nContributors;
+    /** Assembled bytes in bytes mode, else null. */
+    final byte[] data;
+    /** Block fingerprints in digest mode, else null. */
+    final long[] prints;
+    /** Oracle only: some block was garbled by its sender. */
+    boolean tainted;
+
+    PieceProgress(int piece, int blocks, int length, boolean bytesMode) {
+        this.piece = piece;
+        this.blocks = blocks;
+        this.requests = new int[blocks];
+        this.data = bytesMode ? new byte[length] : null;
+        this.prints = bytesMode ? null : new long[blocks];
+    }
+
+    /** First block nobody was asked for, or -1. */
+    int freeBlock() {
+        for (int b = 0; b < blocks; b++) {
+            if (requests[b] == 0 && !received.get(b)) {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    void addContributor(long peer) {
+        for (int i = 0; i < nContributors; i++) {
+            if (contributors[i] == peer) {
+                return;
+            }
+        }
+        if (nContributors == contributors.length) {
+            contributors = java.util.Arrays.copyOf(contributors, nContributors * 2);
+        }
+        contributors[nContributors++] = peer;
+    }
+
+    boolean complete() {
+        return receivedCount == blocks;
+    }
+}
