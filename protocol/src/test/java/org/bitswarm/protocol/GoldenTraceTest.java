@@ -1,0 +1,61 @@
+package org.bitswarm.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bitswarm.engine.RunResult;
+import org.bitswarm.protocol.config.Enums;
+import org.bitswarm.protocol.config.SwarmConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tracker, one seed and six peers share a 128 KiB file (4 pieces of 2 blocks); the whole message log with
+ * simulated timestamps must match the stored trace exactly, on 1 and 3 ranks. To regenerate after an intended
+ * change: {@code mvn -pl protocol test -Dtest=GoldenTraceTest -Dgolden.update=true}, then review the diff.
+ */
+class GoldenTraceTest {
+    private static final String FILE = "golden/seven-peers.trace";
+    private static final long SEED = 7;
+
+    static SwarmConfig config() {
+        return Scenarios.swarm(128 << 10, 32 << 10, Enums.PayloadMode.BYTES,
+                List.of(Scenarios.group("seed", 1, Enums.Role.SEED, 2_000_000, 10_000_000),
+                        Scenarios.group("peers", 6, Enums.Role.PEER, 1_000_000, 4_000_000)),
+                Scenarios.protocol(), List.of());
+    }
+
+    @Test
+    void sevenPeersMatchTheStoredTrace() throws IOException {
+        SwarmConfig cfg = config();
+        RunResult r = Scenarios.run(cfg, SEED, 1, 600 * Scenarios.S, true);
+        SwarmInvariants.check(cfg, r);
+        List<String> lines = r.trace();
+        if (Boolean.getBoolean("golden.update")) {
+            Path p = Path.of("src/test/resources", FILE);
+            Files.createDirectories(p.getParent());
+            Files.write(p, lines, StandardCharsets.UTF_8);
+        }
+        List<String> expected = read();
+        assertEquals(expected.size(), lines.size(), "trace length");
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(expected.get(i), lines.get(i), "trace line " + (i + 1));
+        }
+        RunResult three = Scenarios.run(cfg, SEED, 3, 600 * Scenarios.S, true);
+        assertEquals(lines, three.trace(), "the trace does not depend on the rank count");
+    }
+
+    private static List<String> read() throws IOException {
+        try (InputStream in = GoldenTraceTest.class.getClassLoader().getResourceAsStream(FILE)) {
+            assertNotNull(in, "missing " + FILE + " (run with -Dgolden.update=true once)");
+            String s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new ArrayList<>(s.lines().toList());
+        }
+    }
+}
