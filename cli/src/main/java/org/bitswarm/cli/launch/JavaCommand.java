@@ -1,0 +1,47 @@
+package org.bitswarm.cli.launch;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Small shared pieces of the child command lines. */
+final class JavaCommand {
+
+    private JavaCommand() {}
+
+    /** The java of the JVM running the launcher, so that every MPJ process runs on the same JDK. */
+    static Path java() {
+        return javaHomeBin().resolve("java");
+    }
+
+    static Path javaHomeBin() {
+        return Path.of(System.getProperty("java.home"), "bin");
+    }
+
+    /** Options every JVM that runs ranks gets, after the caller's own. */
+    static List<String> rankJvmOptions(LaunchSpec spec) {
+        List<String> out = new ArrayList<>(spec.jvmOptions());
+        // Under multicore the heap is shared: an OOM in one rank thread leaves the others failing at random
+        // (MPJ's own threads included) and the JVM may hang. Dying at once is the only safe answer; the JVM
+        // prints "Terminating due to java.lang.OutOfMemoryError: ..." and exits 3, which the launcher reports.
+        out.add("-XX:+ExitOnOutOfMemoryError");
+        out.add("-Djava.awt.headless=true");
+        out.add("-D" + RankGuard.STATUS_DIR_PROPERTY + "=" + spec.statusDir().toAbsolutePath());
+        return out;
+    }
+
+    static String classPath(List<Path> entries) {
+        return entries.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** MPJ finds its jars through MPJ_HOME, and the niodev daemon starts rank JVMs with the "java" on PATH. */
+    static void setMpjEnvironment(ProcessBuilder pb, MpjHome home) {
+        Map<String, String> env = pb.environment();
+        env.put("MPJ_HOME", home.path().toString());
+        String path = env.getOrDefault("PATH", "");
+        env.put("PATH", javaHomeBin() + (path.isEmpty() ? "" : File.pathSeparator + path));
+    }
+}

@@ -1,0 +1,206 @@
+package org.bitswarm.cli.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Watches one started run until it ends, fails or times out, then makes sure all of it is gone. */
+final class RunSupervisor {
+
+    private static final long POLL_MILLIS = 100;
+    /** After a failure report, how long the child may take to end by itself so its last output gets through. */
+    private static final long FAILURE_GRACE_MILLIS = 500;
+    private static final long DRAIN_MILLIS = 2_000;
+    private static final String JVM_OOM = "Terminating due to java.lang.OutOfMemoryError";
+    private static final Pattern GUARD_LINE = Pattern.compile("bitswarm: rank (\\d+) failed: .*");
+
+    private final LaunchSpec spec;
+    private final StatusDir status;
+    private final Consumer<String> stdoutLines;
+    private final Consumer<String> stderrLines;
+    private final NiodevRun niodev;
+    private final AtomicReference<String> outOfMemory = new AtomicReference<>();
+    private Process child;
+
+    RunSupervisor(LaunchSpec spec, StatusDir status, Consumer<String> stdoutLines, Consumer<String> stderrLines,
+            NiodevRun niodev) {
+        this.spec = spec;
+        this.status = status;
+        this.stdoutLines = stdoutLines;
+        this.stderrLines = stderrLines;
+        this.niodev = niodev;
+    }
+
+    int run(ProcessBuilder command) {
+        Thread hook = new Thread(this::killAll, "bitswarm-kill-ranks");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            try {
+                child = command.start();
+            } catch (IOException e) {
+                stderrLines.accept("bitswarm: cannot start " + command.command().get(0) + ": " + e.getMessage());
+                return MpjLauncher.EXIT_LAUNCH_FAILED;
+            }
+            LineRelay out = LineRelay.start("bitswarm-ranks-stdout", child.getInputStream(), relay(stdoutLines));
+            LineRelay err = LineRelay.start("bitswarm-ranks-stderr", child.getErrorStream(), relay(stderrLines));
+            int code = watch();
+            killAll();
+            out.drain(DRAIN_MILLIS);
+            err.drain(DRAIN_MILLIS);
+            return code == MpjLauncher.EXIT_OK ? verdict() : code;
+        } finally {
+            killAll();
+            removeHook(hook);
+        }
+    }
+
+    /** Polls until the child ends (returns EXIT_OK to ask for a verdict) or something forces a stop. */
+    private int watch() {
+        long deadline = spec.timeout().map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
+        while (true) {
+            if (!status.failures().isEmpty()) {
+                awaitChildExit(FAILURE_GRACE_MILLIS);
+                return MpjLauncher.EXIT_OK;
+            }
+            int unreported = niodev == null ? 0 : niodev.unreportedEnds(status);
+            if (unreported > 0) {
+                reportUnreportedEnds(unreported);
+                return MpjLauncher.EXIT_RANK_FAILED;
+            }
+            if (!child.isAlive()) {
+                return MpjLauncher.EXIT_OK;
+            }
+            if (System.nanoTime() > deadline) {
+                stderrLines.accept("bitswarm: the run did not finish within " + format(spec.timeout().get())
+                        + "; killed it");
+                return MpjLauncher.EXIT_TIMEOUT;
+            }
+            if (!sleep(POLL_MILLIS)) {
+                stderrLines.accept("bitswarm: interrupted; killed the run");
+                Thread.currentThread().interrupt();
+                return MpjLauncher.EXIT_INTERRUPTED;
+            }
+        }
+    }
+
+    /**
+     * A niodev rank JVM ended without a report, so its peers will wait forever. Its last words (the JVM's own
+     * out-of-memory line, say) are still on their way through daemon and MPJRun: wait a moment for them.
+     */
+    private void reportUnreportedEnds(int count) {
+        sleep(FAILURE_GRACE_MILLIS);
+        String oom = outOfMemory.get();
+        stderrLines.accept("bitswarm: " + count + " rank JVM(s) ended without reporting "
+                + (oom != null ? "after running out of memory (" + oom + "; give them more with -Xmx)"
+                        : "(a crash, or System.exit in the application)")
+                + "; stopped the run" + daemonLogHint());
+    }
+
+    /** The exit code once the child has ended or a rank has reported failure, and all output is through. */
+    private int verdict() {
+        List<StatusDir.Failure> failures = status.failures();
+        if (!failures.isEmpty()) {
+            failures.forEach(f -> stderrLines.accept("bitswarm: rank " + f.rank() + " failed: " + f.cause()));
+            return MpjLauncher.EXIT_RANK_FAILED;
+        }
+        int exit = child.exitValue();
+        if (exit != 0) {
+            String oom = outOfMemory.get();
+            stderrLines.accept(oom != null
+                    ? "bitswarm: the ranks ran out of memory (" + oom + "); give them more with -Xmx"
+                    : "bitswarm: the ranks' " + (niodev == null ? "JVM" : "launcher (MPJRun)")
+                            + " exited with status " + exit + daemonLogHint());
+            return exit;
+        }
+        if (!status.isDone(0)) {
+            stderrLines.accept("bitswarm: the ranks exited but rank 0 never reported completion (an exception that"
+                    + " MPJ swallowed, System.exit in the application, or a main not run inside RankGuard)" + daemonLogHint());
+            return MpjLauncher.EXIT_INCOMPLETE;
+        }
+        return MpjLauncher.EXIT_OK;
+    }
+
+    /**
+     * Filters one output stream: drops MPJ's banners and the guard's own failure lines (the verdict prints
+     * those from the status files, which exist before the line is printed), and notes the JVM's OOM message.
+     */
+    private Consumer<String> relay(Consumer<String> target) {
+        return line -> {
+            if (line.startsWith(JVM_OOM)) {
+                outOfMemory.compareAndSet(null, line.substring("Terminating due to ".length()));
+            }
+            if (MpjNoise.isNoise(line) || isReportedGuardLine(line)) {
+                return;
+            }
+            target.accept(line);
+        };
+    }
+
+    private boolean isReportedGuardLine(String line) {
+        Matcher m = GUARD_LINE.matcher(line);
+        if (!m.matches()) {
+            return false;
+        }
+        int rank = Integer.parseInt(m.group(1));
+        return status.failures().stream().anyMatch(f -> f.rank() == rank);
+    }
+
+    private void killAll() {
+        if (child != null) {
+            ProcessTree.kill(child.toHandle());
+        }
+        if (niodev != null) {
+            niodev.close();
+        }
+    }
+
+    /** Points at the private daemon's log when it has something to say. */
+    private String daemonLogHint() {
+        return niodev == null ? "" : niodev.daemonLog().filter(RunSupervisor::nonEmpty)
+                .map(p -> " (MPJ daemon log: " + p + ")").orElse("");
+    }
+
+    private static boolean nonEmpty(Path file) {
+        try {
+            return Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void awaitChildExit(long millis) {
+        try {
+            child.waitFor(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down; the hook runs and kills what is left, which is nothing.
+        }
+    }
+
+    private static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+}

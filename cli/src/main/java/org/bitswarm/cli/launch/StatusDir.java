@@ -1,0 +1,131 @@
+package org.bitswarm.cli.launch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The run-scoped directory through which ranks tell the launcher how they ended: {@code rank-R.done} or
+ * {@code rank-R.failed} (one line, the cause). A file, not a pipe or socket, because it is the one channel that
+ * works the same for threads of one JVM, JVMs under a daemon, and hosts sharing a file system, and that MPJ
+ * cannot swallow. Files appear atomically (written aside, then renamed), so a reader never sees half a cause.
+ */
+final class StatusDir {
+
+    /** One rank's failure report. */
+    record Failure(int rank, String cause) {}
+
+    private static final Pattern STATUS_FILE = Pattern.compile("rank-(\\d+)\\.(done|failed)");
+
+    private final Path dir;
+
+    StatusDir(Path dir) {
+        this.dir = dir;
+    }
+
+    Path path() {
+        return dir;
+    }
+
+    /** Creates the directory and removes reports left by an earlier run that used the same directory. */
+    void prepare() throws IOException {
+        Files.createDirectories(dir);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "rank-*")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    void markDone(String rank) throws IOException {
+        writeAtomically("rank-" + rank + ".done", "done");
+    }
+
+    void markFailed(String rank, String cause) throws IOException {
+        writeAtomically("rank-" + rank + ".failed", cause);
+    }
+
+    boolean isDone(int rank) {
+        return Files.exists(dir.resolve("rank-" + rank + ".done"));
+    }
+
+    /** Every failure reported so far, lowest rank first. */
+    List<Failure> failures() {
+        List<Failure> out = new ArrayList<>();
+        for (Path f : statusFiles()) {
+            Matcher m = STATUS_FILE.matcher(f.getFileName().toString());
+            if (m.matches() && m.group(2).equals("failed")) {
+                out.add(new Failure(Integer.parseInt(m.group(1)), readCause(f)));
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.rank(), b.rank()));
+        return out;
+    }
+
+    Optional<Failure> firstFailure() {
+        List<Failure> all = failures();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** How many ranks have reported, done or failed. */
+    int reportCount() {
+        int n = 0;
+        for (Path f : statusFiles()) {
+            if (STATUS_FILE.matcher(f.getFileName().toString()).matches()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private List<Path> statusFiles() {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "rank-*")) {
+            files.forEach(out::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        return out;
+    }
+
+    private static String readCause(Path f) {
+        try {
+            String text = Files.readString(f, StandardCharsets.UTF_8).strip();
+            return text.isEmpty() ? "(no cause given)" : text;
+        } catch (IOException e) {
+            return "(cause unreadable: " + e + ")";
+        }
+    }
+
+    private void writeAtomically(String name, String content) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        try {
+            Files.writeString(tmp, content + "\n", StandardCharsets.UTF_8);
+            moveIntoPlace(tmp, dir.resolve(name));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

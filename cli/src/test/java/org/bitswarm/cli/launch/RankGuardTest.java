@@ -1,0 +1,105 @@
+package org.bitswarm.cli.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rank-side guard, the status files and the small launcher pieces, without starting MPJ. */
+class RankGuardTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    private final List<Integer> halts = new ArrayList<>();
+
+    private RankGuard guard() {
+        return new RankGuard(tmp, err, halts::add);
+    }
+
+    @Test
+    void successWritesDoneAndDoesNotHalt() {
+        guard().guard(new String[] {"2", "4", "smpdev"}, args -> { });
+
+        assertTrue(Files.exists(tmp.resolve("rank-2.done")));
+        assertTrue(halts.isEmpty());
+    }
+
+    @Test
+    void failureWritesOneLineCauseAndHaltsWithThree() throws Exception {
+        guard().guard(new String[] {"1", "4", "smpdev"}, args -> {
+            throw new IllegalStateException("bad\nthing", new java.io.IOException("disk"));
+        });
+
+        String cause = Files.readString(tmp.resolve("rank-1.failed")).strip();
+        assertEquals("java.lang.IllegalStateException: bad thing (caused by java.io.IOException: disk)", cause);
+        assertEquals(List.of(RankGuard.FAILURE_EXIT), halts);
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("bitswarm: rank 1 failed: " + cause));
+        assertFalse(Files.exists(tmp.resolve("rank-1.done")));
+    }
+
+    @Test
+    void errorsAreCaughtToo() {
+        guard().guard(new String[] {"0", "1", "smpdev"}, args -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+
+        StatusDir status = new StatusDir(tmp);
+        assertEquals(List.of(new StatusDir.Failure(0, "java.lang.OutOfMemoryError: Java heap space")),
+                status.failures());
+        assertEquals(List.of(RankGuard.FAILURE_EXIT), halts);
+    }
+
+    @Test
+    void prepareClearsReportsOfAnEarlierRun() throws Exception {
+        StatusDir status = new StatusDir(tmp);
+        status.markFailed("3", "old");
+        status.markDone("0");
+
+        status.prepare();
+
+        assertTrue(status.failures().isEmpty());
+        assertFalse(status.isDone(0));
+        assertEquals(0, status.reportCount());
+    }
+
+    @Test
+    void noiseFilterDropsOnlyMpjBanners() {
+        assertTrue(MpjNoise.isNoise("MPJ Express (0.44) is started in the multicore configuration"));
+        assertTrue(MpjNoise.isNoise("MPJ Express (0.44) is started in the cluster configuration with niodev"));
+        assertTrue(MpjNoise.isNoise("Starting process <0> on <vm>"));
+        assertTrue(MpjNoise.isNoise("Stopping Process <12> on <node-3.example>"));
+        assertFalse(MpjNoise.isNoise("Cannot connect to the daemon at machine <x> and port <40055>."));
+        assertFalse(MpjNoise.isNoise("java.lang.reflect.InvocationTargetException"));
+    }
+
+    @Test
+    void overlayRewritesPortsAndKeepsTheRest() throws Exception {
+        Path base = tmp.resolve("base");
+        Files.createDirectories(base.resolve("lib"));
+        Files.createDirectories(base.resolve("conf"));
+        Files.writeString(base.resolve("conf/mpjexpress.conf"),
+                "# ports\nmpjexpress.mpjdaemon.port.1=40055\nmpjexpress.mpjrun.port.1=40002\nmpjexpress.version=0.44\n");
+
+        MpjHome overlay = new MpjHome(base).overlay(tmp.resolve("run"),
+                Map.of(MpjHome.MPJRUN_PORT, 51000, MpjHome.PORT_MANAGER_PORT, 51001));
+
+        assertEquals(Map.of(MpjHome.DAEMON_PORT, 40055, MpjHome.MPJRUN_PORT, 51000, MpjHome.PORT_MANAGER_PORT, 51001),
+                overlay.ports(MpjHome.DAEMON_PORT, MpjHome.MPJRUN_PORT, MpjHome.PORT_MANAGER_PORT));
+        assertTrue(Files.readString(tmp.resolve("run/conf/mpjexpress.conf")).contains("mpjexpress.version=0.44"));
+        assertEquals(base.resolve("lib").toRealPath(), tmp.resolve("run/lib").toRealPath());
+    }
+}
