@@ -8,11 +8,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
-/** Runs a model on N in-process ranks (threads) and returns rank 0's result. Each rank builds its own model. */
+/** Runs N in-process ranks (threads over {@link LocalTransport}); a failing rank fails the whole run at once. */
 public final class LocalCluster {
     private LocalCluster() {}
 
+    /** One rank's work. */
+    @FunctionalInterface
+    public interface RankBody<T> {
+        T run(Transport transport) throws Exception;
+    }
+
+    /** Runs a model; each rank builds its own model instance, as MPJ ranks do. Returns rank 0's result. */
     public static RunResult run(Supplier<? extends Model> models, int ranks, RunConfig cfg) {
+        return runEach(ranks, t -> new RankEngine(models.get(), t, cfg).run()).get(0);
+    }
+
+    /** Runs {@code body} on every rank and returns their results in rank order, or throws the first failure. */
+    public static <T> List<T> runEach(int ranks, RankBody<T> body) {
         List<LocalTransport> transports = LocalTransport.group(ranks);
         ExecutorService pool = Executors.newFixedThreadPool(ranks, r -> {
             Thread t = new Thread(r, "local-rank");
@@ -20,29 +32,26 @@ public final class LocalCluster {
             return t;
         });
         try {
-            List<Future<RunResult>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (LocalTransport t : transports) {
                 futures.add(pool.submit(() -> {
                     try {
-                        return new RankEngine(models.get(), t, cfg).run();
+                        return body.run(t);
                     } catch (Throwable e) {
                         t.sharedGroup().abort(e);
                         throw e;
                     }
                 }));
             }
-            RunResult root = null;
+            List<T> results = new ArrayList<>();
             Throwable first = null;
-            for (int r = 0; r < ranks; r++) {
+            for (Future<T> f : futures) {
                 try {
-                    RunResult res = futures.get(r).get();
-                    if (r == 0) {
-                        root = res;
-                    }
+                    results.add(f.get());
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     // Prefer the original failure over the "another rank failed" echoes.
-                    if (first == null || first.getMessage() != null && first.getMessage().startsWith("another rank failed")) {
+                    if (first == null || isEcho(first) && !isEcho(cause)) {
                         first = cause;
                     }
                 } catch (InterruptedException e) {
@@ -51,17 +60,25 @@ public final class LocalCluster {
                 }
             }
             if (first != null) {
-                if (first instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (first instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(first);
+                throw rethrow(first);
             }
-            return root;
+            return results;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static boolean isEcho(Throwable t) {
+        return t.getMessage() != null && t.getMessage().startsWith("another rank failed");
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException re) {
+            return re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(t.getMessage(), t);
     }
 }

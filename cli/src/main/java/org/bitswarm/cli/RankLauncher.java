@@ -1,0 +1,61 @@
+package org.bitswarm.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bitswarm.cli.launch.LaunchSpec;
+import org.bitswarm.cli.launch.MpjDevice;
+import org.bitswarm.cli.launch.MpjLauncher;
+import org.bitswarm.cli.run.ResultFiles;
+import org.bitswarm.scenario.Device;
+
+/** Starts a rank main class on MPJ Express for the front end's commands. */
+final class RankLauncher {
+    private RankLauncher() {}
+
+    /** MPJ_HOME: the {@code bitswarm.mpj.home} property, else the environment's MPJ_HOME. */
+    static Path mpjHome() {
+        String p = System.getProperty("bitswarm.mpj.home");
+        if (p == null || p.isBlank()) {
+            p = System.getenv("MPJ_HOME");
+        }
+        if (p == null || p.isBlank()) {
+            throw new IllegalStateException("MPJ_HOME is not set: run through ./bitswarm, which assembles one");
+        }
+        return Path.of(p);
+    }
+
+    /**
+     * The application's class path for the ranks: this JVM's own, without MPJ's jars (MulticoreStarter adds
+     * its own, and the app must never sit on the multicore JVM's system class path).
+     */
+    static List<Path> appClassPath() {
+        List<Path> out = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(e).getFileName() == null ? e : Path.of(e).getFileName().toString();
+            if (!e.isBlank() && !name.startsWith("mpj") && !name.startsWith("mpi")) {
+                out.add(Path.of(e).toAbsolutePath());
+            }
+        }
+        return out;
+    }
+
+    static int launch(Device dev, int np, String mainClass, List<String> args, Path machines, Path workDir,
+            Consumer<String> stdout, List<String> jvmOptions) throws IOException {
+        Path status = Files.createTempDirectory("bitswarm-status-");
+        try {
+            LaunchSpec spec = new LaunchSpec(np, dev == Device.NIODEV ? MpjDevice.NIODEV : MpjDevice.MULTICORE,
+                    mpjHome(), appClassPath(), mainClass, args, workDir, Optional.ofNullable(machines), status,
+                    Optional.<Duration>empty(), jvmOptions);
+            return new MpjLauncher(stdout, line -> System.err.println(line)).launch(spec);
+        } finally {
+            ResultFiles.deleteTree(status);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.bitswarm.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bitswarm.cli.run.ModelRun;
+import org.bitswarm.cli.run.Pipeline;
+import org.bitswarm.cli.run.ResultFiles;
+import org.bitswarm.cli.run.RunRequest;
+import org.bitswarm.engine.LocalCluster;
+import org.bitswarm.scenario.Device;
+import org.bitswarm.scenario.RunSettings;
+import org.bitswarm.scenario.Scenario;
+import org.bitswarm.scenario.ScenarioError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bitswarm run FILE}: one run of a scenario, its results in one folder. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario once and write its results folder.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "scenario file (YAML)")
+    Path file;
+
+    @Option(names = "--np", paramLabel = "N", description = "ranks (default: the scenario's np, else 1)")
+    Integer np;
+
+    @Option(names = "--dev", paramLabel = "DEV", description = "multicore, niodev or local (default: the scenario's dev)")
+    String dev;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed (default: the scenario's seed)")
+    Long seed;
+
+    @Option(names = "--replication", paramLabel = "R", defaultValue = "0", description = "replication (substream) number")
+    int replication;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<scenario>/<time>-s<seed>-np<np>)")
+    Path out;
+
+    @Option(names = "--machines", paramLabel = "FILE", description = "niodev: machines file of a cluster running MPJ daemons")
+    Path machines;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto", description = "auto, bar, plain or off")
+    String progress;
+
+    @Option(names = "--heap", paramLabel = "SIZE", description = "maximum heap of the rank JVM(s), e.g. 8g")
+    String heap;
+
+    @Override
+    public Integer call() throws IOException {
+        Scenario sc;
+        RunSettings s;
+        try {
+            sc = Scenario.load(file);
+            s = sc.settings().with(seed, np, dev == null ? null : CliArgs.device(dev));
+            CliArgs.checkRun(s, machines, replication, progress, heap);
+            ModelRun.of(s); // model-level validation happens before anything is written
+        } catch (ScenarioError | CliArgs.BadArgument e) {
+            System.err.println("bitswarm: " + e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+        Path target = out != null ? out : Path.of("results", sc.name(), LocalDateTime.now()
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-s" + s.seed() + "-np" + s.np());
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            System.err.println("bitswarm: --out " + target + ": exists and is not a directory");
+            return Main.EXIT_BAD_INPUT;
+        }
+        Path stage = ResultFiles.stagingFor(target);
+        boolean done = false;
+        try {
+            ProgressDisplay display = ProgressDisplay.create(progress);
+            RunRequest req = new RunRequest(file, s.seed(), s.np(), s.dev(), replication, stage, display.rankMode());
+            int code = execute(req, s, display);
+            display.close();
+            if (code != 0 || !Files.isRegularFile(stage.resolve("manifest.json"))) {
+                System.err.println("bitswarm: run failed" + (code != 0 ? " (exit status " + code + ")" : ": no results")
+                        + "; nothing written");
+                return Main.EXIT_FAILED;
+            }
+            ResultFiles.publish(stage, target);
+            done = true;
+            System.out.print(Summary.render(s, target));
+            return 0;
+        } finally {
+            if (!done) {
+                ResultFiles.deleteTree(stage);
+            }
+        }
+    }
+
+    private int execute(RunRequest req, RunSettings s, ProgressDisplay display) throws IOException {
+        if (s.dev() == Device.LOCAL) {
+            List<LinkedHashMap<String, String>> r = LocalCluster.runEach(s.np(), t -> Pipeline.runRank(req, t, display::accept));
+            return r.get(0) != null ? 0 : Main.EXIT_FAILED;
+        }
+        List<String> jvm = heap == null ? List.of() : List.of("-Xmx" + heap);
+        return RankLauncher.launch(s.dev(), s.np(), RankMain.class.getName(), req.toArgs(), machines,
+                Path.of("").toAbsolutePath(), display::accept, jvm);
+    }
+}

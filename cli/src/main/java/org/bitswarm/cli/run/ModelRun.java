@@ -1,0 +1,32 @@
+package org.bitswarm.cli.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import org.bitswarm.engine.Model;
+import org.bitswarm.engine.RunResult;
+import org.bitswarm.scenario.RunSettings;
+
+/** What the front end needs from a model: the engine model, its summary metrics and its extra result files. */
+public interface ModelRun {
+
+    Model model();
+
+    /** Metrics for summary.csv, in a fixed order; only simulated quantities, so they do not depend on np. */
+    LinkedHashMap<String, String> summary(RunResult result);
+
+    /** Writes the model's own files (peers.csv, timeseries.csv, ...) into the staging directory. */
+    default void writeFiles(RunResult result, Path dir) throws IOException {}
+
+    /** A few human-readable lines for the end of `bitswarm run`. */
+    default String humanSummary(LinkedHashMap<String, String> summary) {
+        return "";
+    }
+
+    static ModelRun of(RunSettings s) {
+        return switch (s.model()) {
+            case PHOLD -> new PholdRun(s);
+            case BITTORRENT -> BitTorrentRuns.of(s);
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package org.bitswarm.cli.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Atomic result files. A file is written to a temporary sibling and moved into place; a run's results are
+ * written into a staging directory that is renamed to its final name only when complete, so a reader (or a
+ * resumed sweep) never sees half a result.
+ */
+public final class ResultFiles {
+    private ResultFiles() {}
+
+    public static void writeAtomically(Path file, String content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            move(tmp, file);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static void writeLines(Path file, List<String> lines) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (String l : lines) {
+            b.append(l).append('\n');
+        }
+        writeAtomically(file, b.toString());
+    }
+
+    /** {@code metric,value} rows. */
+    public static void writeMetrics(Path file, Map<String, String> metrics) throws IOException {
+        StringBuilder b = new StringBuilder("metric,value\n");
+        for (Map.Entry<String, String> e : metrics.entrySet()) {
+            b.append(e.getKey()).append(',').append(e.getValue()).append('\n');
+        }
+        writeAtomically(file, b.toString());
+    }
+
+    /** Moves a finished staging directory to its final name, replacing an older result there. */
+    public static void publish(Path staging, Path target) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path old = null;
+        if (Files.exists(target)) {
+            old = parent.resolve("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+            move(target, old);
+        }
+        move(staging, target);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    /** A fresh staging directory next to where the result will go. */
+    public static Path stagingFor(Path target) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        return Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+                    Files.delete(f);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

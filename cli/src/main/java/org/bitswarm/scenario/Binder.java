@@ -1,0 +1,283 @@
+package org.bitswarm.scenario;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bitswarm.engine.config.ConfigError;
+import org.bitswarm.engine.config.Unit;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Binds a YAML node tree (SnakeYAML's, which keeps line numbers) onto typed configuration records, the way
+ * Caffeine's simulator binds {@code reference.conf}: YAML key = snake_case of the record component; a missing
+ * key takes the value of the record's {@code static defaults()}; an unknown key, a wrong type, a bad unit or a
+ * value the record's constructor rejects ({@link ConfigError}) is a {@link ScenarioError} naming the file,
+ * the line and the key path. Nothing is clamped or ignored silently.
+ *
+ * <p>Supported component types: long, int, double, boolean, String, enums (lower-case constant names,
+ * {@code -} or {@code _}), nested records, and {@code List} of any of these. Longs annotated with
+ * {@link Unit} accept quantities with units.
+ */
+public final class Binder {
+    private final String file;
+
+    public Binder(String file) {
+        this.file = file;
+    }
+
+    public <T extends Record> T bind(Class<T> type, Node node, String path) {
+        MappingNode map = mapping(node, path);
+        Map<String, NodeTuple> given = keys(map, path);
+        RecordComponent[] comps = type.getRecordComponents();
+        T defaults = defaults(type);
+        Map<String, RecordComponent> byKey = new LinkedHashMap<>();
+        for (RecordComponent c : comps) {
+            byKey.put(snake(c.getName()), c);
+        }
+        for (Map.Entry<String, NodeTuple> e : given.entrySet()) {
+            if (!byKey.containsKey(e.getKey())) {
+                throw error(e.getValue().getKeyNode(), join(path, e.getKey()),
+                        "unknown key (known: " + String.join(", ", byKey.keySet()) + ")");
+            }
+        }
+        Object[] args = new Object[comps.length];
+        for (int i = 0; i < comps.length; i++) {
+            RecordComponent c = comps[i];
+            String key = snake(c.getName());
+            NodeTuple t = given.get(key);
+            if (t != null) {
+                args[i] = value(c.getGenericType(), c.getAnnotation(Unit.class), t.getValueNode(), join(path, key));
+            } else if (defaults != null) {
+                args[i] = read(c, defaults);
+            } else {
+                throw error(map, join(path, key), "missing required key");
+            }
+        }
+        return construct(type, comps, args, map, given, path);
+    }
+
+    private <T extends Record> T construct(Class<T> type, RecordComponent[] comps, Object[] args, MappingNode map,
+            Map<String, NodeTuple> given, String path) {
+        Class<?>[] types = new Class<?>[comps.length];
+        for (int i = 0; i < comps.length; i++) {
+            types[i] = comps[i].getType();
+        }
+        try {
+            Constructor<T> ctor = type.getDeclaredConstructor(types);
+            return ctor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConfigError ce) {
+                throw configError(ce, map, given, path);
+            }
+            if (cause instanceof IllegalArgumentException iae) {
+                throw error(map, path, iae.getMessage());
+            }
+            throw new IllegalStateException("cannot build " + type.getSimpleName(), cause);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+        }
+    }
+
+    /** Places a record's ConfigError at the line of the key it names (first segment), else at the mapping. */
+    ScenarioError configError(ConfigError ce, MappingNode map, Map<String, NodeTuple> given, String path) {
+        String first = ce.key().split("[.\\[]", 2)[0];
+        NodeTuple t = given.get(first);
+        Node at = t != null ? locate(t.getValueNode(), ce.key().substring(first.length())) : map;
+        return error(at, join(path, ce.key()), ce.reason());
+    }
+
+    /** Follows a key path like {@code [2].torrents} below a node, as far as the YAML has it. */
+    private static Node locate(Node node, String rest) {
+        Node cur = node;
+        for (String part : rest.split("(?=[.\\[])")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.startsWith("[") && cur instanceof SequenceNode seq) {
+                int i = Integer.parseInt(part.substring(1, part.indexOf(']')));
+                if (i >= seq.getValue().size()) {
+                    break;
+                }
+                cur = seq.getValue().get(i);
+            } else if (part.startsWith(".") && cur instanceof MappingNode m) {
+                Node next = null;
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(part.substring(1))) {
+                        next = t.getValueNode();
+                    }
+                }
+                if (next == null) {
+                    break;
+                }
+                cur = next;
+            } else {
+                break;
+            }
+        }
+        return cur;
+    }
+
+    Object value(Type type, Unit unit, Node node, String path) {
+        if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
+            if (!(node instanceof SequenceNode seq)) {
+                throw error(node, path, "expected a list");
+            }
+            List<Object> out = new ArrayList<>();
+            List<Node> items = seq.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                out.add(value(pt.getActualTypeArguments()[0], unit, items.get(i), path + "[" + i + "]"));
+            }
+            return List.copyOf(out);
+        }
+        Class<?> cls = (Class<?>) type;
+        if (cls.isRecord()) {
+            return bind(cls.asSubclass(Record.class), node, path);
+        }
+        String text = scalar(node, path);
+        try {
+            if (cls == String.class) {
+                return text;
+            }
+            if (cls == boolean.class || cls == Boolean.class) {
+                return bool(text);
+            }
+            if (cls.isEnum()) {
+                return enumValue(cls, text);
+            }
+            if (cls == double.class || cls == Double.class) {
+                double d = Double.parseDouble(text.replace("_", ""));
+                if (!Double.isFinite(d)) {
+                    throw new IllegalArgumentException("must be a finite number");
+                }
+                return d;
+            }
+            if (cls == long.class || cls == Long.class) {
+                return unit != null ? Units.parse(text, unit.value()) : Long.parseLong(text.replace("_", ""));
+            }
+            if (cls == int.class || cls == Integer.class) {
+                return Integer.parseInt(text.replace("_", ""));
+            }
+        } catch (NumberFormatException e) {
+            throw error(node, path, "expected " + expected(cls) + ", got \"" + text + "\"");
+        } catch (IllegalArgumentException e) {
+            throw error(node, path, e.getMessage());
+        }
+        throw new IllegalStateException("unsupported configuration type " + cls + " at " + path);
+    }
+
+    private static String expected(Class<?> cls) {
+        if (cls == int.class || cls == Integer.class) {
+            return "an integer";
+        }
+        if (cls == long.class || cls == Long.class) {
+            return "an integer";
+        }
+        return "a number";
+    }
+
+    private static boolean bool(String text) {
+        return switch (text) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("expected true or false, got \"" + text + "\"");
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<?> cls, String text) {
+        String name = text.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+        for (Object c : cls.getEnumConstants()) {
+            if (((Enum) c).name().equals(name)) {
+                return c;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Object c : cls.getEnumConstants()) {
+            names.add(((Enum) c).name().toLowerCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException("expected one of " + String.join(", ", names) + ", got \"" + text + "\"");
+    }
+
+    private String scalar(Node node, String path) {
+        if (!(node instanceof ScalarNode s)) {
+            throw error(node, path, "expected a single value, got a " + (node instanceof MappingNode ? "mapping" : "list"));
+        }
+        if (s.getTag().getValue().endsWith(":null") || s.getValue().isEmpty()) {
+            throw error(node, path, "missing value");
+        }
+        return s.getValue();
+    }
+
+    MappingNode mapping(Node node, String path) {
+        if (!(node instanceof MappingNode m)) {
+            throw error(node, path.isEmpty() ? "" : path, "expected a mapping of keys to values");
+        }
+        return m;
+    }
+
+    /** The mapping's keys in order; duplicate keys are errors (YAML would silently keep the last one). */
+    Map<String, NodeTuple> keys(MappingNode map, String path) {
+        Map<String, NodeTuple> out = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                throw error(t.getKeyNode(), path, "keys must be plain names");
+            }
+            if (out.put(k.getValue(), t) != null) {
+                throw error(k, join(path, k.getValue()), "duplicate key");
+            }
+        }
+        return out;
+    }
+
+    ScenarioError error(Node node, String key, String reason) {
+        return new ScenarioError(file, node.getStartMark().getLine() + 1, key, reason);
+    }
+
+    static String join(String path, String key) {
+        return path.isEmpty() ? key : key.startsWith("[") ? path + key : path + "." + key;
+    }
+
+    public static String snake(String camel) {
+        StringBuilder b = new StringBuilder();
+        for (char ch : camel.toCharArray()) {
+            if (Character.isUpperCase(ch)) {
+                b.append('_').append(Character.toLowerCase(ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    private static <T> T defaults(Class<T> type) {
+        try {
+            Method m = type.getMethod("defaults");
+            return type.cast(m.invoke(null));
+        } catch (NoSuchMethodException e) {
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type.getSimpleName() + ".defaults() failed", e);
+        }
+    }
+
+    private static Object read(RecordComponent c, Object target) {
+        try {
+            return c.getAccessor().invoke(target);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.bitswarm.scenario;
+
+/** The models a scenario can run. */
+public enum ModelKind {
+    PHOLD,
+    BITTORRENT
+}

@@ -1,0 +1,115 @@
+package org.bitswarm.scenario;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * A scenario file, parsed and validated: its path, the SHA-256 of its bytes, the YAML tree (kept for sweeps,
+ * which patch it and bind again), and the typed settings. Loading never writes anything.
+ */
+public record Scenario(Path path, String sha256, MappingNode root, Node sweep, RunSettings settings) {
+
+    /** Top-level keys that are not run settings. */
+    private static final List<String> SPECIAL = List.of("sweep");
+
+    public static Scenario load(Path path) {
+        String name = path.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioError(name, "no such file");
+        } catch (IOException e) {
+            throw new ScenarioError(name, "cannot read: " + e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ScenarioError(name, "not UTF-8 text");
+        }
+        MappingNode root = parse(name, text);
+        return fromTree(path, sha256(bytes), root);
+    }
+
+    /** Binds an already parsed tree (sweeps bind patched copies of the original). */
+    public static Scenario fromTree(Path path, String sha, MappingNode root) {
+        String name = path.toString();
+        Binder binder = new Binder(name);
+        Map<String, NodeTuple> keys = binder.keys(root, "");
+        Node sweep = keys.containsKey("sweep") ? keys.get("sweep").getValueNode() : null;
+        MappingNode settingsNode = new MappingNode(root.getTag(), true, root.getValue().stream()
+                .filter(t -> !SPECIAL.contains(((ScalarNode) t.getKeyNode()).getValue())).toList(),
+                root.getStartMark(), root.getEndMark(), root.getFlowStyle());
+        if (!keys.containsKey("model")) {
+            throw new ScenarioError(name, root.getStartMark().getLine() + 1, "model", "missing required key (phold or bittorrent)");
+        }
+        RunSettings settings = binder.bind(RunSettings.class, settingsNode, "");
+        checkSections(binder, keys, settings);
+        return new Scenario(path, sha, root, sweep, settings);
+    }
+
+    /** A section for a model other than the chosen one is almost certainly a mistake: say so. */
+    private static void checkSections(Binder binder, Map<String, NodeTuple> keys, RunSettings s) {
+        for (ModelKind kind : ModelKind.values()) {
+            String key = kind.name().toLowerCase(java.util.Locale.ROOT);
+            if (kind != s.model() && keys.containsKey(key)) {
+                throw binder.error(keys.get(key).getKeyNode(), key,
+                        "section given but model is " + s.model().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+    }
+
+    static MappingNode parse(String name, String text) {
+        LoaderOptions opts = new LoaderOptions();
+        opts.setAllowDuplicateKeys(true); // the binder reports duplicates with their line
+        opts.setMaxAliasesForCollections(50);
+        Node node;
+        try {
+            node = new Yaml(opts).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
+            throw new ScenarioError(name, line, "", "YAML syntax: " + e.getProblem());
+        } catch (RuntimeException e) {
+            throw new ScenarioError(name, "YAML syntax: " + e.getMessage());
+        }
+        if (node == null) {
+            throw new ScenarioError(name, "empty scenario file");
+        }
+        if (!(node instanceof MappingNode m)) {
+            throw new ScenarioError(name, node.getStartMark().getLine() + 1, "", "a scenario is a mapping of keys to values");
+        }
+        return m;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The scenario's name: its file name without .yaml. */
+    public String name() {
+        String f = path.getFileName().toString();
+        return f.endsWith(".yaml") ? f.substring(0, f.length() - 5) : f.endsWith(".yml") ? f.substring(0, f.length() - 4) : f;
+    }
+}
