@@ -27,6 +27,15 @@ final class CliArgs {
         }
     }
 
+    /** The scenario's settings with command-line overrides; an override out of range names its option. */
+    static RunSettings override(RunSettings s, Long seed, Integer np, String dev) {
+        try {
+            return s.with(seed, np, dev == null ? null : device(dev));
+        } catch (org.bitswarm.engine.config.ConfigError e) {
+            throw new BadArgument("--" + e.key().replace('_', '-') + ": " + e.reason());
+        }
+    }
+
     static void checkRun(RunSettings s, Path machines, int replication, String progress, String heap) {
         if (s.np() < 1 || s.np() > 1024) {
             throw new BadArgument("--np: must be in [1, 1024], got " + s.np());

@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
         RunSettings s;
         try {
             sc = Scenario.load(file);
-            s = sc.settings().with(seed, np, dev == null ? null : CliArgs.device(dev));
+            s = CliArgs.override(sc.settings(), seed, np, dev);
             CliArgs.checkRun(s, machines, replication, progress, heap);
             ModelRun.of(s); // model-level validation happens before anything is written
         } catch (ScenarioError | CliArgs.BadArgument e) {

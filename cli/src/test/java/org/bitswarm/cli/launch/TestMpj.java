@@ -16,12 +16,12 @@ import org.bitswarm.engine.mpj.MpjTransport;
  * What the launcher tests need to start real MPJ ranks: an MPJ_HOME (assembled once, with build/mpj-home.sh,
  * into this module's target/mpj-home) and the application class path of the probe mains.
  */
-final class TestMpj {
+public final class TestMpj {
 
     private TestMpj() {}
 
     /** This module's target/mpj-home, assembled by build/mpj-home.sh if it is not there yet. */
-    static synchronized Path mpjHome() throws IOException, InterruptedException {
+    public static synchronized Path mpjHome() throws IOException, InterruptedException {
         Path home = moduleDir().resolve("target/mpj-home");
         if (!Files.isRegularFile(home.resolve("lib/starter.jar"))) {
             assemble(home);
