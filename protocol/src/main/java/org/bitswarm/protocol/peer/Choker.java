@@ -65,7 +65,7 @@ final class Choker {
         ProtocolSpec p = s.p;
         List<Connection> eligible = new ArrayList<>();
         for (Connection c : cands) {
-            boolean snubbed = p.antiSnubbing() && !seeding && c.amInterested
+            boolean snubbed = p.antiSnubbing() && p.choker() == Enums.Choker.TIT_FOR_TAT && !seeding && c.amInterested
                     && ctx.now() - c.lastBlockAt >= p.snubTimeout();
             if (!snubbed) {
                 eligible.add(c);

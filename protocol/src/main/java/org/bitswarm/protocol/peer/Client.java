@@ -55,6 +55,7 @@ public final class Client implements Entity {
     private boolean uplinkBusy;
     private final ArrayDeque<Connection> uplinkQueue = new ArrayDeque<>();
     private final ArrayDeque<Session> uplinkOwner = new ArrayDeque<>();
+    private final java.util.HashMap<Long, Long> lastArrival = new java.util.HashMap<>();
     private final Series upSeries;
     private final Series downSeries;
     private long overhead;
@@ -203,7 +204,24 @@ public final class Client implements Entity {
     void control(Context ctx, long dest, int kind, Msg m, int wire, long extraDelay) {
         overhead += wire;
         long tx = wire > 0 ? Ticks.transmission(wire, up) : 0;
-        ctx.send(dest, env.latency().between(id, dest) + tx + extraDelay, kind, m);
+        ctx.send(dest, inOrder(ctx, dest, env.latency().between(id, dest) + tx + extraDelay, extraDelay == 0), kind, m);
+    }
+
+    /**
+     * Messages to one peer arrive in the order they were sent, as on a TCP connection: a delay is stretched so
+     * the arrival falls strictly after the previous one to the same peer. A request held back for downlink
+     * pacing counts as sent later, so it does not hold up the messages behind it.
+     */
+    private long inOrder(Context ctx, long dest, long delay, boolean advance) {
+        long arrival = ctx.now() + delay;
+        Long last = lastArrival.get(dest);
+        if (last != null && arrival <= last) {
+            arrival = last + 1;
+        }
+        if (advance) {
+            lastArrival.put(dest, arrival);
+        }
+        return arrival - ctx.now();
     }
 
     /** Reserves downlink time for a block; returns how long the request must be held back. */
@@ -261,7 +279,7 @@ public final class Client implements Entity {
             m = new Msg(s.torrent, piece, block, garble ? ~fp : fp, null, null, garble);
         }
         long tx = Ticks.transmission(WireSize.PIECE_HEADER + len, up);
-        long delay = tx + env.latency().between(id, c.peer);
+        long delay = inOrder(ctx, c.peer, tx + env.latency().between(id, c.peer), true);
         ctx.send(c.peer, delay, Kind.PIECE, m);
         ctx.schedule(tx, Kind.UPLINK_DONE, null);
         uplinkBusy = true;

@@ -1,0 +1,161 @@
+package org.bitswarm.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.bitswarm.engine.RunResult;
+import org.bitswarm.protocol.Reports.SessionReport;
+import org.bitswarm.protocol.config.ArrivalSpec;
+import org.bitswarm.protocol.config.CapacitySpec;
+import org.bitswarm.protocol.config.Enums;
+import org.bitswarm.protocol.config.GroupSpec;
+import org.bitswarm.protocol.config.Membership;
+import org.bitswarm.protocol.config.ProtocolSpec;
+import org.bitswarm.protocol.config.RateClass;
+import org.bitswarm.protocol.config.SeedingSpec;
+import org.bitswarm.protocol.config.SwarmConfig;
+import org.bitswarm.protocol.config.TimelineEvent;
+import org.bitswarm.protocol.config.TrackerSpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per mechanism; each runs the scenario with the mechanism on and off and shows the outcome changes,
+ * so it would fail if the mechanism were switched off or broken. Invariants are checked after every run.
+ */
+class MechanismTest {
+    static final long SEED = 424242L;
+    static final long END = 1800 * Scenarios.S;
+
+    static ProtocolSpec with(ProtocolSpec p, int banThreshold, boolean endgame, Enums.Choker choker) {
+        return new ProtocolSpec(p.maxConnections(), p.maxInitiate(), p.pipeline(), p.rechokeInterval(), p.uploadSlots(),
+                p.optimisticInterval(), p.newConnectionWeight(), choker, p.antiSnubbing(), p.snubTimeout(),
+                p.pieceSelection(), p.strictPriority(), p.randomFirst(), endgame, banThreshold, p.redundantHave(), p.pex(),
+                p.pexInterval());
+    }
+
+    static SwarmResults run(SwarmConfig cfg, long end) {
+        RunResult r = Scenarios.run(cfg, SEED, 2, end, false);
+        SwarmInvariants.check(cfg, r);
+        SwarmResults res = SwarmResults.from(cfg, r, end);
+        System.out.println(res.summaryMetrics());
+        return res;
+    }
+
+    static long metric(SwarmResults r, String key) {
+        return Long.parseLong(r.summaryMetrics().get(key));
+    }
+
+    static double meanDownload(SwarmResults r, int group) {
+        double sum = 0;
+        int n = 0;
+        for (SessionReport s : r.reports().sessions) {
+            if (s.group() == group && s.completedAt() >= 0) {
+                sum += (s.completedAt() - s.joinedAt()) / 1e9;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    // ---- integrity ----
+
+    static SwarmConfig corrupt(int banThreshold) {
+        GroupSpec bad = new GroupSpec("bad", 2, List.of(new Membership("t0", Enums.Role.PEER, 0.5)),
+                CapacitySpec.fixed(4_000_000), CapacitySpec.fixed(10_000_000), ArrivalSpec.defaults(),
+                SeedingSpec.defaults(), 1.0, 0.5);
+        return Scenarios.swarm(2L << 20, 64 << 10, Enums.PayloadMode.DIGEST,
+                List.of(Scenarios.group("seed", 1, Enums.Role.SEED, 2_000_000, 10_000_000),
+                        Scenarios.group("p", 15, Enums.Role.PEER, 1_000_000, 10_000_000), bad),
+                with(ProtocolSpec.defaults(), banThreshold, true, Enums.Choker.TIT_FOR_TAT), List.of());
+    }
+
+    @Test
+    void corruptPeerIsBanned() {
+        SwarmResults on = run(corrupt(3), END);
+        SwarmResults off = run(corrupt(0), END);
+        assertTrue(metric(on, "hash_failures") > 0, "corrupt blocks are caught by the piece hash");
+        assertTrue(metric(on, "bans") > 0, "senders of 3 bad pieces are banned");
+        assertEquals(0, metric(off, "bans"), "no bans with ban_threshold 0");
+        assertTrue(metric(off, "hash_failures") > metric(on, "hash_failures"), "banning stops the waste");
+        assertEquals(metric(on, "downloaders"), metric(on, "completed"));
+    }
+
+    // ---- tracker outage ----
+
+    static SwarmConfig outage(long retry, long from, long length) {
+        SwarmConfig base = Scenarios.swarm(2L << 20, 64 << 10, Enums.PayloadMode.DIGEST,
+                List.of(Scenarios.group("seed", 1, Enums.Role.SEED, 2_000_000, 10_000_000),
+                        Scenarios.group("p", 20, Enums.Role.PEER, 1_000_000, 10_000_000)),
+                ProtocolSpec.defaults(), List.of(new TimelineEvent(Enums.EventKind.TRACKER_OUTAGE, from, length, "", -1)));
+        TrackerSpec t = base.trackers();
+        return new SwarmConfig(base.torrents(), base.groups(), base.network(), base.protocol(),
+                new TrackerSpec(t.count(), t.announceInterval(), retry, t.minPeers(), t.numwant()), base.timeline(),
+                base.payload(), base.hash(), base.timeseriesInterval(), base.until());
+    }
+
+    @Test
+    void swarmFinishesAfterTrackerOutage() {
+        long s = Scenarios.S;
+        // Down from the start for 100 s: clients re-announce every 60 s while they have < 20 peers.
+        SwarmResults retry = run(outage(60 * s, 0, 100 * s), 900 * s);
+        assertEquals(20, metric(retry, "completed"));
+        assertTrue(retry.summaryMetrics().get("first_completion_s").compareTo("100") > 0
+                || Double.parseDouble(retry.summaryMetrics().get("first_completion_s")) > 100, "nobody before the tracker is back");
+        // Without early re-announces the next try is 30 min away: nobody finishes within 900 s.
+        SwarmResults noRetry = run(outage(1800 * s, 0, 100 * s), 900 * s);
+        assertEquals(0, metric(noRetry, "completed"));
+        // Down after 3 s until the end: downloads in progress continue without the tracker.
+        SwarmResults mid = run(outage(60 * s, 3 * s, 10_000 * s), END);
+        assertEquals(20, metric(mid, "completed"));
+        assertTrue(metric(mid, "announces_dropped") > 0);
+    }
+
+    // ---- tit-for-tat ----
+
+    static SwarmConfig riders(Enums.Choker choker) {
+        GroupSpec riders = new GroupSpec("riders", 10, List.of(new Membership("t0", Enums.Role.LEECHER, 0.5)),
+                CapacitySpec.fixed(1_000_000), CapacitySpec.fixed(10_000_000), ArrivalSpec.defaults(),
+                new SeedingSpec(Enums.SeedingKind.NONE, 0), 0, 0);
+        GroupSpec peers = new GroupSpec("p", 30, List.of(new Membership("t0", Enums.Role.PEER, 0.5)),
+                CapacitySpec.fixed(1_000_000), CapacitySpec.fixed(10_000_000), ArrivalSpec.defaults(),
+                new SeedingSpec(Enums.SeedingKind.NONE, 0), 0, 0);
+        return Scenarios.swarm(16L << 20, 256 << 10, Enums.PayloadMode.DIGEST,
+                List.of(Scenarios.group("seed", 1, Enums.Role.SEED, 1_000_000, 10_000_000), peers, riders),
+                with(ProtocolSpec.defaults(), 3, true, choker), List.of());
+    }
+
+    @Test
+    void freeRidersGetLessUnderTitForTat() {
+        SwarmResults tft = run(riders(Enums.Choker.TIT_FOR_TAT), END);
+        SwarmResults rnd = run(riders(Enums.Choker.RANDOM), END);
+        double tftRatio = meanDownload(tft, 2) / meanDownload(tft, 1);
+        double rndRatio = meanDownload(rnd, 2) / meanDownload(rnd, 1);
+        System.out.printf("free rider / uploader download time: tit-for-tat %.3f, random %.3f%n", tftRatio, rndRatio);
+        assertTrue(tftRatio > 1.15, "free riders are slower under tit-for-tat: " + tftRatio);
+        assertTrue(tftRatio > rndRatio + 0.1, "and the gap comes from tit-for-tat: " + tftRatio + " vs " + rndRatio);
+    }
+
+    // ---- endgame ----
+
+    static SwarmConfig tail(boolean endgame) {
+        CapacitySpec up = new CapacitySpec(Enums.CapacityKind.CLASSES, 0, List.of(new RateClass(100_000, 1),
+                new RateClass(2_000_000, 2)), 0, 0);
+        GroupSpec peers = new GroupSpec("p", 24, List.of(new Membership("t0", Enums.Role.PEER, 0)), up,
+                CapacitySpec.fixed(10_000_000), ArrivalSpec.defaults(), SeedingSpec.defaults(), 0, 0);
+        return Scenarios.swarm(4L << 20, 256 << 10, Enums.PayloadMode.DIGEST,
+                List.of(Scenarios.group("seed", 1, Enums.Role.SEED, 2_000_000, 10_000_000), peers),
+                with(ProtocolSpec.defaults(), 3, endgame, Enums.Choker.TIT_FOR_TAT), List.of());
+    }
+
+    @Test
+    void endgameCutsTheTail() {
+        SwarmResults on = run(tail(true), END);
+        SwarmResults off = run(tail(false), END);
+        double a = meanDownload(on, 1);
+        double b = meanDownload(off, 1);
+        System.out.printf("mean download time: endgame %.3f s, without %.3f s%n", a, b);
+        assertTrue(a < b * 0.95, "endgame shortens downloads: " + a + " vs " + b);
+    }
+}
