@@ -37,6 +37,10 @@ public final class Binder {
         this.file = file;
     }
 
+    String file() {
+        return file;
+    }
+
     public <T extends Record> T bind(Class<T> type, Node node, String path) {
         MappingNode map = mapping(node, path);
         Map<String, NodeTuple> given = keys(map, path);

@@ -4,6 +4,7 @@ import org.bitswarm.engine.config.ConfigError;
 import org.bitswarm.engine.config.Doc;
 import org.bitswarm.engine.config.Unit;
 import org.bitswarm.engine.phold.PholdConfig;
+import org.bitswarm.protocol.config.SwarmConfig;
 
 /**
  * The top level of a scenario file: run control plus one section per model. Every key is documented with its
@@ -17,7 +18,8 @@ public record RunSettings(
         @Doc("MPJ device: multicore (threads in one JVM), niodev (one JVM per rank), or local (in-process, no MPJ)") Device dev,
         @Doc("simulated end time; events at or after it do not run") @Unit(Unit.Kind.DURATION) long endTime,
         @Doc("keep the full event log in trace.txt (small runs only)") boolean trace,
-        @Doc("PHOLD benchmark settings") PholdConfig phold) {
+        @Doc("PHOLD benchmark settings") PholdConfig phold,
+        @Doc("BitTorrent swarm settings") SwarmConfig bittorrent) {
 
     public RunSettings {
         ConfigError.require(replications >= 1 && replications <= 100_000, "replications", "must be in [1, 100000], got " + replications);
@@ -26,11 +28,13 @@ public record RunSettings(
     }
 
     public static RunSettings defaults() {
-        return new RunSettings(ModelKind.PHOLD, 1, 1, 1, Device.MULTICORE, 60_000_000_000L, false, PholdConfig.defaults());
+        return new RunSettings(ModelKind.PHOLD, 1, 1, 1, Device.MULTICORE, 60_000_000_000L, false, PholdConfig.defaults(),
+                SwarmConfig.defaults());
     }
 
     public RunSettings with(Long seedOverride, Integer npOverride, Device devOverride) {
         return new RunSettings(model, seedOverride != null ? seedOverride : seed, replications,
-                npOverride != null ? npOverride : np, devOverride != null ? devOverride : dev, endTime, trace, phold);
+                npOverride != null ? npOverride : np, devOverride != null ? devOverride : dev, endTime, trace, phold,
+                bittorrent);
     }
 }

@@ -63,6 +63,9 @@ public record Scenario(Path path, String sha256, MappingNode root, Node sweep, R
         }
         RunSettings settings = binder.bind(RunSettings.class, settingsNode, "");
         checkSections(binder, keys, settings);
+        if (settings.model() == ModelKind.BITTORRENT) {
+            validateSwarm(binder, keys, settings);
+        }
         return new Scenario(path, sha, root, sweep, settings);
     }
 
@@ -74,6 +77,20 @@ public record Scenario(Path path, String sha256, MappingNode root, Node sweep, R
                 throw binder.error(keys.get(key).getKeyNode(), key,
                         "section given but model is " + s.model().name().toLowerCase(java.util.Locale.ROOT));
             }
+        }
+    }
+
+    /** Cross-record checks of the swarm, reported at the line of the key they name. */
+    private static void validateSwarm(Binder binder, Map<String, NodeTuple> keys, RunSettings s) {
+        try {
+            s.bittorrent().validate();
+        } catch (org.bitswarm.engine.config.ConfigError e) {
+            NodeTuple section = keys.get("bittorrent");
+            if (section == null) {
+                throw new ScenarioError(binder.file(), 1, "bittorrent." + e.key(), e.reason());
+            }
+            MappingNode m = binder.mapping(section.getValueNode(), "bittorrent");
+            throw binder.configError(e, m, binder.keys(m, "bittorrent"), "bittorrent");
         }
     }
 
