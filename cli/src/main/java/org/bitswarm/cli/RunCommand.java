@@ -37,16 +37,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "seed (default: the scenario's seed)")
     Long seed;
 
-    @Option(names = "--replication", paramLabel = "R", defaultValue = "0", description = "replication (substream) number")
-    int replication;
+    @Option(names = "--replication", paramLabel = "R", description = "replication (substream) number (default 0)")
+    Integer replication;
 
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<scenario>/<time>-s<seed>-np<np>)")
-    Path out;
+    String out;
 
     @Option(names = "--machines", paramLabel = "FILE", description = "niodev: machines file of a cluster running MPJ daemons")
-    Path machines;
+    String machines;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto", description = "auto, bar, plain or off")
+    @Option(names = "--progress", paramLabel = "MODE", description = "auto, bar, plain or off (default auto)")
     String progress;
 
     @Option(names = "--heap", paramLabel = "SIZE", description = "maximum heap of the rank JVM(s), e.g. 8g")
@@ -58,14 +58,15 @@ final class RunCommand implements Callable<Integer> {
         RunSettings s;
         try {
             sc = Scenario.load(file);
-            s = CliArgs.override(sc.settings(), seed, np, dev);
-            CliArgs.checkRun(s, machines, replication, progress, heap);
+            s = CliArgs.override(sc.settings(), new RunSettings.Overrides(seed, np, dev == null ? null : CliArgs.device(dev),
+                    replication, out, machines, heap, progress));
+            CliArgs.checkRun(s);
             ModelRun.of(s); // model-level validation happens before anything is written
         } catch (ScenarioError | CliArgs.BadArgument e) {
             System.err.println("bitswarm: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
-        Path target = out != null ? out : Path.of("results", sc.name(), LocalDateTime.now()
+        Path target = !s.out().isEmpty() ? Path.of(s.out()) : Path.of("results", sc.name(), LocalDateTime.now()
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-s" + s.seed() + "-np" + s.np());
         if (Files.exists(target) && !Files.isDirectory(target)) {
             System.err.println("bitswarm: --out " + target + ": exists and is not a directory");
@@ -74,8 +75,8 @@ final class RunCommand implements Callable<Integer> {
         Path stage = ResultFiles.stagingFor(target);
         boolean done = false;
         try {
-            ProgressDisplay display = ProgressDisplay.create(progress);
-            RunRequest req = new RunRequest(file, s.seed(), s.np(), s.dev(), replication, stage, display.rankMode());
+            ProgressDisplay display = ProgressDisplay.create(s.progress());
+            RunRequest req = new RunRequest(file, s.seed(), s.np(), s.dev(), s.replication(), stage, display.rankMode());
             int code = execute(req, s, display);
             display.close();
             if (code != 0 || !Files.isRegularFile(stage.resolve("manifest.json"))) {
@@ -99,8 +100,9 @@ final class RunCommand implements Callable<Integer> {
             List<LinkedHashMap<String, String>> r = LocalCluster.runEach(s.np(), t -> Pipeline.runRank(req, t, display::accept));
             return r.get(0) != null ? 0 : Main.EXIT_FAILED;
         }
-        List<String> jvm = heap == null ? List.of() : List.of("-Xmx" + heap);
-        return RankLauncher.launch(s.dev(), s.np(), RankMain.class.getName(), req.toArgs(), machines,
+        List<String> jvm = s.heap().isEmpty() ? List.of() : List.of("-Xmx" + s.heap());
+        return RankLauncher.launch(s.dev(), s.np(), RankMain.class.getName(), req.toArgs(),
+                s.machines().isEmpty() ? null : Path.of(s.machines()),
                 Path.of("").toAbsolutePath(), display::accept, jvm);
     }
 }

@@ -18,6 +18,11 @@ public record RunSettings(
         @Doc("MPJ device: multicore (threads in one JVM), niodev (one JVM per rank), or local (in-process, no MPJ)") Device dev,
         @Doc("simulated end time; events at or after it do not run") @Unit(Unit.Kind.DURATION) long endTime,
         @Doc("keep the full event log in trace.txt (small runs only)") boolean trace,
+        @Doc("substream of a single run (a sweep sets it per run)") int replication,
+        @Doc("results folder; empty: results/<scenario>/<time>-s<seed>-np<np>") String out,
+        @Doc("niodev: machines file of a cluster running MPJ daemons; empty: this host") String machines,
+        @Doc("maximum heap of the rank JVM(s), e.g. 8g; empty: the JVM's default") String heap,
+        @Doc("progress display: auto (a bar on a terminal, log lines otherwise), bar, plain or off") String progress,
         @Doc("PHOLD benchmark settings") PholdConfig phold,
         @Doc("BitTorrent swarm settings") SwarmConfig bittorrent) {
 
@@ -25,16 +30,34 @@ public record RunSettings(
         ConfigError.require(replications >= 1 && replications <= 100_000, "replications", "must be in [1, 100000], got " + replications);
         ConfigError.require(np >= 1 && np <= 1024, "np", "must be in [1, 1024], got " + np);
         ConfigError.require(endTime > 0, "end_time", "must be positive");
+        ConfigError.require(replication >= 0, "replication", "must be >= 0, got " + replication);
+        ConfigError.require(heap.isEmpty() || heap.matches("[0-9]+[kmgKMG]?"), "heap",
+                "expected a JVM size such as 4g or 512m, got \"" + heap + "\"");
+        ConfigError.require(java.util.Set.of("auto", "bar", "plain", "off").contains(progress), "progress",
+                "expected auto, bar, plain or off, got \"" + progress + "\"");
     }
 
     public static RunSettings defaults() {
-        return new RunSettings(ModelKind.PHOLD, 1, 1, 1, Device.MULTICORE, 60_000_000_000L, false, PholdConfig.defaults(),
-                SwarmConfig.defaults());
+        return new RunSettings(ModelKind.PHOLD, 1, 1, 1, Device.MULTICORE, 60_000_000_000L, false, 0, "", "", "",
+                "auto", PholdConfig.defaults(), SwarmConfig.defaults());
+    }
+
+    /** These settings with command-line overrides; a null override keeps the scenario's value. */
+    public RunSettings with(Overrides o) {
+        return new RunSettings(model, pick(o.seed(), seed), replications, pick(o.np(), np), pick(o.dev(), dev), endTime,
+                trace, pick(o.replication(), replication), pick(o.out(), out), pick(o.machines(), machines),
+                pick(o.heap(), heap), pick(o.progress(), progress), phold, bittorrent);
     }
 
     public RunSettings with(Long seedOverride, Integer npOverride, Device devOverride) {
-        return new RunSettings(model, seedOverride != null ? seedOverride : seed, replications,
-                npOverride != null ? npOverride : np, devOverride != null ? devOverride : dev, endTime, trace, phold,
-                bittorrent);
+        return with(new Overrides(seedOverride, npOverride, devOverride, null, null, null, null, null));
     }
+
+    private static <T> T pick(T override, T value) {
+        return override != null ? override : value;
+    }
+
+    /** Command-line values that replace scenario keys of the same name (null: not given). */
+    public record Overrides(Long seed, Integer np, Device dev, Integer replication, String out, String machines,
+            String heap, String progress) {}
 }
