@@ -31,7 +31,7 @@ class MechanismTest {
     static ProtocolSpec with(ProtocolSpec p, int banThreshold, boolean endgame, Enums.Choker choker) {
         return new ProtocolSpec(p.maxConnections(), p.maxInitiate(), p.pipeline(), p.rechokeInterval(), p.uploadSlots(),
                 p.optimisticInterval(), p.newConnectionWeight(), choker, p.antiSnubbing(), p.snubTimeout(),
-                p.pieceSelection(), p.strictPriority(), p.randomFirst(), endgame, banThreshold, p.redundantHave(), p.pex(),
+                p.pieceSelection(), p.strictPriority(), p.randomFirst(), endgame, banThreshold, p.redundantHave(), p.haveBatch(), p.pex(),
                 p.pexInterval());
     }
 

@@ -26,6 +26,7 @@ public record ProtocolSpec(
         @Doc("request the last blocks from every peer and cancel duplicates") boolean endgame,
         @Doc("ban a sender once it took part in this many bad pieces (mainline 4.x: 3; 0 = never)") int banThreshold,
         @Doc("send HAVE also to peers that have the piece (libtorrent default: false)") boolean redundantHave,
+        @Doc("coalesce the HAVEs of this period into one message per peer (0 = one HAVE per piece, as BEP 3)") @Unit(Unit.Kind.DURATION) long haveBatch,
         @Doc("exchange peer addresses (BEP 11)") boolean pex,
         @Doc("peer exchange period (BEP 11: about 60 s)") @Unit(Unit.Kind.DURATION) long pexInterval) {
 
@@ -43,10 +44,11 @@ public record ProtocolSpec(
         ConfigError.require(randomFirst >= 0, "random_first", "must be >= 0");
         ConfigError.require(banThreshold >= 0, "ban_threshold", "must be >= 0");
         ConfigError.require(pexInterval > 0, "pex_interval", "must be positive");
+        ConfigError.require(haveBatch >= 0 && haveBatch <= rechokeInterval, "have_batch", "must be in [0, rechoke_interval]");
     }
 
     public static ProtocolSpec defaults() {
         return new ProtocolSpec(80, 40, 5, 10_000_000_000L, 4, 30_000_000_000L, 3, Enums.Choker.TIT_FOR_TAT, true,
-                30_000_000_000L, Enums.PiecePolicy.RAREST_FIRST, true, 4, true, 3, false, true, 60_000_000_000L);
+                30_000_000_000L, Enums.PiecePolicy.RAREST_FIRST, true, 4, true, 3, false, 0, true, 60_000_000_000L);
     }
 }

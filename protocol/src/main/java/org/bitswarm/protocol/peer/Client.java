@@ -130,6 +130,7 @@ public final class Client implements Entity {
             }
             case Kind.ANNOUNCE_TIMER -> s.onAnnounceTimer(ctx, m.a);
             case Kind.PEX_TIMER -> s.onPexTimer(ctx, m.a);
+            case Kind.HAVE_FLUSH -> s.onHaveFlush(ctx, m.a);
             case Kind.UPLINK_DONE -> {
                 uplinkBusy = false;
                 startUpload(ctx);
@@ -161,7 +162,17 @@ public final class Client implements Entity {
             case Kind.UNCHOKE -> s.onUnchoke(ctx, c);
             case Kind.INTERESTED -> s.onInterest(ctx, c, true);
             case Kind.NOT_INTERESTED -> s.onInterest(ctx, c, false);
-            case Kind.HAVE -> s.onHave(ctx, c, m.a);
+            case Kind.HAVE -> {
+                if (m.longs == null) {
+                    s.onHave(ctx, c, m.a);
+                } else {
+                    for (long q : m.longs) {
+                        if (!c.closed) {
+                            s.onHave(ctx, c, (int) q);
+                        }
+                    }
+                }
+            }
             case Kind.REQUEST -> s.onRequest(ctx, c, m.a, m.b);
             case Kind.CANCEL -> s.onCancel(c, m.a, m.b);
             default -> throw new IllegalStateException("unexpected kind " + kind);
@@ -219,6 +230,11 @@ public final class Client implements Entity {
             arrival = last + 1;
         }
         if (advance) {
+            if (lastArrival.size() >= 1024) {
+                // Entries in the past no longer constrain anything: drop them to bound memory.
+                long now = ctx.now();
+                lastArrival.values().removeIf(t -> t < now);
+            }
             lastArrival.put(dest, arrival);
         }
         return arrival - ctx.now();

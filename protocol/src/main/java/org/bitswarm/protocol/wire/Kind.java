@@ -36,6 +36,7 @@ public final class Kind {
     public static final int PEX_TIMER = 28;
     public static final int OUTAGE_START = 29;
     public static final int OUTAGE_END = 30;
+    public static final int HAVE_FLUSH = 31;
 
     /** Announce events (BEP 3). */
     public static final int EV_PERIODIC = 0;
@@ -46,7 +47,7 @@ public final class Kind {
     private static final String[] NAMES = {"announce", "peers", "handshake", "reject", "close", "choke", "unchoke",
         "interested", "not_interested", "have", "request", "piece", "cancel", "pex", "done"};
     private static final String[] TIMERS = {"join", "rechoke", "announce_timer", "uplink_done", "leave", "pause",
-        "resume", "abort", "pex_timer", "outage_start", "outage_end"};
+        "resume", "abort", "pex_timer", "outage_start", "outage_end", "have_flush"};
 
     public static String name(int kind) {
         if (kind >= 0 && kind < NAMES.length) {

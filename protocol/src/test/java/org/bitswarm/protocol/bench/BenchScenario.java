@@ -1,0 +1,45 @@
+package org.bitswarm.protocol.bench;
+
+import java.util.List;
+import org.bitswarm.engine.Ticks;
+import org.bitswarm.protocol.config.ArrivalSpec;
+import org.bitswarm.protocol.config.CapacitySpec;
+import org.bitswarm.protocol.config.Enums;
+import org.bitswarm.protocol.config.GroupSpec;
+import org.bitswarm.protocol.config.Membership;
+import org.bitswarm.protocol.config.NetworkSpec;
+import org.bitswarm.protocol.config.ProtocolSpec;
+import org.bitswarm.protocol.config.RateClass;
+import org.bitswarm.protocol.config.SeedingSpec;
+import org.bitswarm.protocol.config.SwarmConfig;
+import org.bitswarm.protocol.config.TorrentSpec;
+import org.bitswarm.protocol.config.TrackerSpec;
+
+/** scenarios/bench-peersim-1000.yaml built in code, scaled to any number of clients. */
+public final class BenchScenario {
+    private BenchScenario() {}
+
+    public static SwarmConfig peersim(int clients) {
+        CapacitySpec up = new CapacitySpec(Enums.CapacityKind.CLASSES, 0, List.of(new RateClass(640_000, 1),
+                new RateClass(1_000_000, 1), new RateClass(2_000_000, 1), new RateClass(4_000_000, 1)), 0, 0);
+        CapacitySpec down = CapacitySpec.fixed(10_000_000);
+        int seeds = (int) Math.round(clients * 0.15);
+        int rest = clients - seeds;
+        int empty = (int) Math.round(rest * 0.8);
+        int partial = rest - empty;
+        SeedingSpec forever = SeedingSpec.defaults();
+        ProtocolSpec d = ProtocolSpec.defaults();
+        ProtocolSpec p = new ProtocolSpec(80, 50, d.pipeline(), d.rechokeInterval(), d.uploadSlots(), d.optimisticInterval(),
+                d.newConnectionWeight(), d.choker(), d.antiSnubbing(), d.snubTimeout(), d.pieceSelection(), d.strictPriority(),
+                d.randomFirst(), d.endgame(), d.banThreshold(), d.redundantHave(), Long.getLong("bench.have_batch_ms", 0) * 1_000_000L, d.pex(), d.pexInterval());
+        return new SwarmConfig(List.of(new TorrentSpec("file", 100L << 20, 256 << 10)),
+                List.of(new GroupSpec("seeds", seeds, List.of(new Membership("file", Enums.Role.SEED, 0)), up, down,
+                                ArrivalSpec.defaults(), forever, 0, 0),
+                        new GroupSpec("empty", empty, List.of(new Membership("file", Enums.Role.PEER, 0)), up, down,
+                                ArrivalSpec.defaults(), forever, 0, 0),
+                        new GroupSpec("partial", partial, List.of(new Membership("file", Enums.Role.PEER, 0.5)), up, down,
+                                ArrivalSpec.defaults(), forever, 0, 0)),
+                new NetworkSpec(Enums.LatencyKind.UNIFORM, 10 * Ticks.MS, 400 * Ticks.MS, ""), p, TrackerSpec.defaults(),
+                List.of(), Enums.PayloadMode.DIGEST, Enums.HashAlgo.SHA1, 10 * Ticks.SECOND, Enums.Until.END_TIME);
+    }
+}
