@@ -1,14 +1,139 @@
 package org.bitswarm.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.bitswarm.cli.run.ModelRun;
+import org.bitswarm.cli.run.Pipeline;
+import org.bitswarm.cli.run.Progress;
+import org.bitswarm.cli.run.RunRequest;
+import org.bitswarm.engine.LocalCluster;
+import org.bitswarm.plot.Plots;
+import org.bitswarm.scenario.Device;
+import org.bitswarm.scenario.RunSettings;
+import org.bitswarm.scenario.Scenario;
+import org.bitswarm.scenario.ScenarioError;
+import org.bitswarm.sweep.SweepPlan;
+import org.bitswarm.sweep.SweepRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code bitswarm sweep FILE}: not implemented yet. */
+/**
+ * {@code bitswarm sweep FILE}: every point of the scenario's sweep block, each {@code replications} times, into
+ * one folder with runs.csv, points.csv and plots. Every point is validated before anything runs; a killed sweep
+ * started again runs only the missing runs.
+ */
 @Command(name = "sweep", mixinStandardHelpOptions = true, description = "Run every point of a scenario's sweep block.")
 final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "scenario file (YAML) with a sweep: block")
+    Path file;
+
+    @Option(names = "--np", paramLabel = "N", description = "ranks per run (default: the scenario's np)")
+    Integer np;
+
+    @Option(names = "--dev", paramLabel = "DEV", description = "multicore, niodev or local (default: the scenario's dev)")
+    String dev;
+
+    @Option(names = "--parallel", paramLabel = "K", defaultValue = "1", description = "runs side by side (default 1)")
+    int parallel;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "sweep folder (default: the scenario's out, else results/<scenario>-sweep)")
+    String out;
+
+    @Option(names = "--heap", paramLabel = "SIZE", description = "MPJ devices: maximum heap of the rank JVM(s), e.g. 8g")
+    String heap;
+
+    private String heapSize = "";
+    private String machinesFile = "";
+
+    @Option(names = "--no-plots", description = "do not draw plots/*.png")
+    boolean noPlots;
+
     @Override
-    public Integer call() {
-        System.err.println("bitswarm: sweep is not implemented yet");
-        return Main.EXIT_FAILED;
+    public Integer call() throws IOException {
+        Scenario sc;
+        SweepPlan plan;
+        RunSettings s;
+        try {
+            sc = Scenario.load(file);
+            plan = SweepPlan.of(sc);
+            s = CliArgs.override(sc.settings(), new RunSettings.Overrides(null, np, dev == null ? null : CliArgs.device(dev),
+                    null, out, null, heap, null));
+            CliArgs.checkRun(s);
+            if (parallel < 1 || parallel > 256) {
+                throw new CliArgs.BadArgument("--parallel: must be in [1, 256], got " + parallel);
+            }
+            for (SweepPlan.Point p : plan.points()) {
+                ModelRun.of(p.scenario().settings().with(null, s.np(), s.dev()));
+            }
+        } catch (ScenarioError | CliArgs.BadArgument e) {
+            System.err.println("bitswarm: " + e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+        Path target = !s.out().isEmpty() ? Path.of(s.out()) : Path.of("results", sc.name() + "-sweep");
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            System.err.println("bitswarm: --out " + target + ": exists and is not a directory");
+            return Main.EXIT_BAD_INPUT;
+        }
+        int ranks = s.np();
+        Device device = s.dev();
+        heapSize = s.heap();
+        machinesFile = s.machines();
+        SweepRunner runner = new SweepRunner(plan, target, parallel, (scenario, seed, rep, stage) ->
+                runOne(scenario, seed, rep, stage, ranks, device), line -> {
+                    synchronized (System.out) {
+                        System.out.println(line);
+                    }
+                });
+        SweepRunner.Outcome outcome = runner.run();
+        if (!outcome.ok()) {
+            for (String f : outcome.failures()) {
+                System.err.println("bitswarm: run " + f);
+            }
+            System.err.println("bitswarm: " + outcome.failures().size() + " run(s) failed; runs.csv and points.csv not written."
+                    + " Run the same command again to retry only the missing runs.");
+            return Main.EXIT_FAILED;
+        }
+        if (!noPlots) {
+            try {
+                Plots.forSweep(target);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("bitswarm: warning: plots not drawn: " + e);
+            }
+        }
+        System.out.println("sweep: " + plan.points().size() + " point(s), " + plan.runCount() + " run(s) ("
+                + outcome.reused() + " reused); results: " + target + " (runs.csv, points.csv"
+                + (noPlots ? "" : ", plots/") + ")");
+        return 0;
+    }
+
+    private void runOne(Path scenario, long seed, int rep, Path stage, int ranks, Device device) throws Exception {
+        RunRequest req = new RunRequest(scenario, seed, ranks, device, rep, stage, "off");
+        if (device == Device.LOCAL) {
+            List<LinkedHashMap<String, String>> r = LocalCluster.runEach(ranks, t -> Pipeline.runRank(req, t, line -> {}));
+            if (r.get(0) == null) {
+                throw new IllegalStateException("rank 0 returned no results");
+            }
+            return;
+        }
+        String tag = "[" + stage.getFileName() + "] ";
+        List<String> jvm = heapSize.isEmpty() ? List.of() : List.of("-Xmx" + heapSize);
+        int code = RankLauncher.launch(device, ranks, RankMain.class.getName(), req.toArgs(),
+                machinesFile.isEmpty() ? null : Path.of(machinesFile),
+                Path.of("").toAbsolutePath(), line -> {
+                    if (!line.startsWith(Progress.MARKER)) {
+                        synchronized (System.out) {
+                            System.out.println(tag + line);
+                        }
+                    }
+                }, jvm);
+        if (code != 0) {
+            throw new IllegalStateException("ranks exited with status " + code);
+        }
     }
 }
