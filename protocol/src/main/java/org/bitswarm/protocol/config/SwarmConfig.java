@@ -33,7 +33,10 @@ public record SwarmConfig(
     }
 
     public static SwarmConfig defaults() {
-        return new SwarmConfig(List.of(TorrentSpec.defaults()), List.of(GroupSpec.defaults()), NetworkSpec.defaults(),
+        GroupSpec peers = GroupSpec.defaults();
+        GroupSpec seed = new GroupSpec("seed", 1, List.of(new Membership("t0", Enums.Role.SEED, 0)), peers.upload(),
+                peers.download(), peers.arrival(), peers.seeding(), 0, 0);
+        return new SwarmConfig(List.of(TorrentSpec.defaults()), List.of(seed, peers), NetworkSpec.defaults(),
                 ProtocolSpec.defaults(), TrackerSpec.defaults(), List.of(), Enums.PayloadMode.BYTES, Enums.HashAlgo.SHA1,
                 10_000_000_000L, Enums.Until.ALL_COMPLETE);
     }
