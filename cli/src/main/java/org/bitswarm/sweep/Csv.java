@@ -122,7 +122,9 @@ public final class Csv {
         BigDecimal d = new BigDecimal(v).round(new MathContext(12)).stripTrailingZeros();
         double a = Math.abs(v);
         if (a < 1e-4 || a >= 1e15) {
-            return d.toString(); // 3.71095675031E-7: read as a number by pandas and R
+            // 3.71095675031E-7: read as a number by pandas and R
+            int exp = d.precision() - d.scale() - 1;
+            return d.movePointLeft(exp).stripTrailingZeros().toPlainString() + "E" + exp;
         }
         if (d.scale() < 0) {
             d = d.setScale(0);

@@ -36,6 +36,8 @@ class StatsTest {
         assertEquals("0.333333333333", Csv.number(1.0 / 3));
         assertEquals("0", Csv.number(-0.0));
         assertEquals("1.5E-7", Csv.number(1.5e-7));
+        assertEquals("1.91976491748E-6", Csv.number(1.91976491748e-6));
+        assertEquals("2E15", Csv.number(2e15));
         assertEquals("a,\"b,c\",\"d\"\"e\"\n", Csv.row(List.of("a", "b,c", "d\"e")));
         assertEquals(List.of(List.of("a", "b,c", "d\"e")), Csv.records("a,\"b,c\",\"d\"\"e\"\n"));
     }
