@@ -97,6 +97,9 @@ public final class SweepRunner {
         removeLeftovers(dir);
         removeLeftovers(runs);
         removeLeftovers(dir.resolve("points"));
+        if (Files.isDirectory(dir.resolve("plots"))) {
+            removeLeftovers(dir.resolve("plots"));
+        }
         int reps = plan.base().settings().replications();
         List<Task> todo = new ArrayList<>();
         int reused = 0;
