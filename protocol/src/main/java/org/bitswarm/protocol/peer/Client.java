@@ -215,7 +215,9 @@ public final class Client implements Entity {
     void control(Context ctx, long dest, int kind, Msg m, int wire, long extraDelay) {
         overhead += wire;
         long tx = wire > 0 ? Ticks.transmission(wire, up) : 0;
-        ctx.send(dest, inOrder(ctx, dest, env.latency().between(id, dest) + tx + extraDelay, extraDelay == 0), kind, m);
+        Session s = sessions[m.torrent];
+        Connection c = s == null ? null : s.conns.get(dest);
+        ctx.send(dest, inOrder(ctx, dest, c, env.latency().between(id, dest) + tx + extraDelay, extraDelay == 0), kind, m);
     }
 
     /**
@@ -223,21 +225,35 @@ public final class Client implements Entity {
      * the arrival falls strictly after the previous one to the same peer. A request held back for downlink
      * pacing counts as sent later, so it does not hold up the messages behind it.
      */
-    private long inOrder(Context ctx, long dest, long delay, boolean advance) {
+    private long inOrder(Context ctx, long dest, Connection c, long delay, boolean advance) {
         long arrival = ctx.now() + delay;
-        Long last = lastArrival.get(dest);
-        if (last != null && arrival <= last) {
+        long last = c != null ? c.lastArrival : lastArrivalUnconnected(dest);
+        if (arrival <= last) {
             arrival = last + 1;
         }
         if (advance) {
-            if (lastArrival.size() >= 1024) {
-                // Entries in the past no longer constrain anything: drop them to bound memory.
-                long now = ctx.now();
-                lastArrival.values().removeIf(t -> t < now);
+            if (c != null) {
+                c.lastArrival = arrival;
+            } else {
+                rememberArrival(ctx, dest, arrival);
             }
-            lastArrival.put(dest, arrival);
         }
         return arrival - ctx.now();
+    }
+
+    /** Last arrival of a message to a peer we have no connection with (handshakes, rejects, closes), or -1. */
+    long lastArrivalUnconnected(long dest) {
+        Long t = lastArrival.get(dest);
+        return t == null ? -1 : t;
+    }
+
+    void rememberArrival(Context ctx, long dest, long arrival) {
+        if (lastArrival.size() >= 1024) {
+            // Entries in the past no longer constrain anything: drop them to bound memory.
+            long now = ctx.now();
+            lastArrival.values().removeIf(t -> t < now);
+        }
+        lastArrival.put(dest, arrival);
     }
 
     /** Reserves downlink time for a block; returns how long the request must be held back. */
@@ -295,7 +311,7 @@ public final class Client implements Entity {
             m = new Msg(s.torrent, piece, block, garble ? ~fp : fp, null, null, garble);
         }
         long tx = Ticks.transmission(WireSize.PIECE_HEADER + len, up);
-        long delay = inOrder(ctx, c.peer, tx + env.latency().between(id, c.peer), true);
+        long delay = inOrder(ctx, c.peer, c, tx + env.latency().between(id, c.peer), true);
         ctx.send(c.peer, delay, Kind.PIECE, m);
         ctx.schedule(tx, Kind.UPLINK_DONE, null);
         uplinkBusy = true;

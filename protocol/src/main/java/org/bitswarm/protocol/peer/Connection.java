@@ -1,6 +1,5 @@
 package org.bitswarm.protocol.peer;
 
-import java.util.ArrayDeque;
 import java.util.BitSet;
 
 /**
@@ -22,7 +21,9 @@ final class Connection {
     final long[] outstanding;
     int nOutstanding;
     /** The peer's requests waiting for our uplink. */
-    final ArrayDeque<Long> uploads = new ArrayDeque<>();
+    final LongQueue uploads = new LongQueue();
+    /** Arrival time of our last message to the peer, for in-order delivery. */
+    long lastArrival = -1;
     boolean inUplink;
     boolean closed;
     long bytesIn;

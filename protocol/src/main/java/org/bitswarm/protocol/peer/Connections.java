@@ -1,7 +1,6 @@
 package org.bitswarm.protocol.peer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -9,7 +8,7 @@ import java.util.List;
  * The order depends only on this client's own event history, so it is the same for any partition.
  */
 final class Connections {
-    private final HashMap<Long, Connection> byPeer = new HashMap<>();
+    private final LongMap<Connection> byPeer = new LongMap<>(16);
     private final ArrayList<Connection> list = new ArrayList<>();
 
     Connection get(long peer) {
@@ -17,7 +16,7 @@ final class Connections {
     }
 
     boolean containsKey(long peer) {
-        return byPeer.containsKey(peer);
+        return byPeer.get(peer) != null;
     }
 
     void put(long peer, Connection c) {
@@ -26,8 +25,9 @@ final class Connections {
     }
 
     void remove(long peer) {
-        Connection c = byPeer.remove(peer);
+        Connection c = byPeer.get(peer);
         if (c != null) {
+            byPeer.remove(peer);
             list.remove(c);
         }
     }

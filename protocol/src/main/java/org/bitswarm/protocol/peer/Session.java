@@ -221,6 +221,7 @@ final class Session {
             client.control(ctx, from, Kind.HANDSHAKE, Msg.withLongs(torrent, 0, have.toLongArray()), WireSize.handshake(pieces));
         }
         Connection c = new Connection(from, ctx.now(), p.pipeline());
+        c.lastArrival = client.lastArrivalUnconnected(from);
         conns.put(from, c);
         pexAdded.add(from);
         c.peerHave.or(theirs);
@@ -246,6 +247,9 @@ final class Session {
     /** Forgets a connection: its pieces leave the availability counts and its requests go back to the pool. */
     void drop(Context ctx, Connection c) {
         conns.remove(c.peer);
+        if (c.lastArrival >= 0) {
+            client.rememberArrival(ctx, c.peer, c.lastArrival);
+        }
         c.closed = true;
         for (int i = c.peerHave.nextSetBit(0); i >= 0; i = c.peerHave.nextSetBit(i + 1)) {
             avail[i]--;
@@ -497,7 +501,7 @@ final class Session {
         have.set(pp.piece);
         haveCount++;
         verifyTime[pp.piece] = ctx.now();
-        for (Connection c : conns.snapshot()) {
+        for (Connection c : conns.values()) {
             if (c.peerHave.get(pp.piece)) {
                 c.interesting--;
                 updateInterest(ctx, c);
