@@ -13,6 +13,7 @@ import org.bitswarm.cli.run.Pipeline;
 import org.bitswarm.cli.run.ResultFiles;
 import org.bitswarm.cli.run.RunRequest;
 import org.bitswarm.engine.LocalCluster;
+import org.bitswarm.plot.Plots;
 import org.bitswarm.scenario.Device;
 import org.bitswarm.scenario.RunSettings;
 import org.bitswarm.scenario.Scenario;
@@ -84,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
                         + "; nothing written");
                 return Main.EXIT_FAILED;
             }
+            Plots.forRun(stage); // from the CSVs, before the folder appears, so it appears complete
             ResultFiles.publish(stage, target);
             done = true;
             System.out.print(Summary.render(s, target));
