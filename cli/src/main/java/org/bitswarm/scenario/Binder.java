@@ -219,7 +219,8 @@ public final class Binder {
         if (!(node instanceof ScalarNode s)) {
             throw error(node, path, "expected a single value, got a " + (node instanceof MappingNode ? "mapping" : "list"));
         }
-        if (s.getTag().getValue().endsWith(":null") || s.getValue().isEmpty()) {
+        boolean quoted = s.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN;
+        if (!quoted && (s.getTag().getValue().endsWith(":null") || s.getValue().isEmpty())) {
             throw error(node, path, "missing value");
         }
         return s.getValue();

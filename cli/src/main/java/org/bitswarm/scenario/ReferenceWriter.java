@@ -1,0 +1,154 @@
+package org.bitswarm.scenario;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Locale;
+import org.bitswarm.engine.config.Doc;
+import org.bitswarm.engine.config.Unit;
+import org.bitswarm.protocol.config.Enums;
+import org.bitswarm.protocol.config.GroupSpec;
+import org.bitswarm.protocol.config.Membership;
+import org.bitswarm.protocol.config.SwarmConfig;
+
+/**
+ * Writes a configuration record's keys as commented YAML, from the records themselves: each key with its
+ * {@link Doc} line and its {@code defaults()} value. scenarios/REFERENCE-bittorrent.yaml is this output, and a
+ * test keeps it so, so the reference cannot drift from the code.
+ */
+public final class ReferenceWriter {
+    private final StringBuilder out = new StringBuilder();
+
+    static String section(String key, Record defaults) {
+        ReferenceWriter w = new ReferenceWriter();
+        w.out.append(key).append(":\n");
+        w.record(defaults, "  ");
+        return w.out.toString();
+    }
+
+    private void record(Record r, String indent) {
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            Object v = read(c, r);
+            Doc doc = c.getAnnotation(Doc.class);
+            String key = Binder.snake(c.getName());
+            if (doc != null) {
+                out.append(indent).append("# ").append(doc.value()).append('\n');
+            }
+            Unit unit = c.getAnnotation(Unit.class);
+            if (v instanceof Record nested) {
+                out.append(indent).append(key).append(":\n");
+                record(nested, indent + "  ");
+            } else if (v instanceof List<?> list) {
+                Class<?> element = (Class<?>) ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
+                if (list.isEmpty()) {
+                    out.append(indent).append(key).append(": []");
+                    if (element.isRecord()) {
+                        out.append("   # items: ").append(element.getSimpleName()).append(", keys below");
+                    }
+                    out.append('\n');
+                    if (element.isRecord()) {
+                        commented(element, indent + "#   ");
+                    }
+                } else if (element.isRecord()) {
+                    out.append(indent).append(key).append(":\n");
+                    for (Object item : list) {
+                        out.append(indent).append("  -\n");
+                        record((Record) item, indent + "    ");
+                    }
+                } else {
+                    out.append(indent).append(key).append(": [");
+                    for (int i = 0; i < list.size(); i++) {
+                        out.append(i > 0 ? ", " : "").append(scalar(list.get(i), unit));
+                    }
+                    out.append("]\n");
+                }
+            } else {
+                out.append(indent).append(key).append(": ").append(scalar(v, unit)).append('\n');
+            }
+        }
+    }
+
+    /** The keys of a list item type that has no default item, as comments. */
+    private void commented(Class<?> type, String indent) {
+        try {
+            Record d = (Record) type.getMethod("defaults").invoke(null);
+            ReferenceWriter w = new ReferenceWriter();
+            w.record(d, "");
+            for (String line : w.out.toString().split("\n")) {
+                out.append(indent).append(line).append('\n');
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type + " has no defaults()", e);
+        }
+    }
+
+    static String scalar(Object v, Unit unit) {
+        if (v instanceof Enum<?> e) {
+            return e.name().toLowerCase(Locale.ROOT);
+        }
+        if (v instanceof String s) {
+            return s.isEmpty() ? "\"\"" : s;
+        }
+        if (unit != null && v instanceof Long n) {
+            return switch (unit.value()) {
+                case BYTES -> withUnit(n, new long[] {1L << 30, 1L << 20, 1L << 10}, new String[] {"GiB", "MiB", "KiB"}, "B");
+                case BITS_PER_SECOND -> withUnit(n, new long[] {1_000_000_000L, 1_000_000L, 1000L},
+                        new String[] {"Gbit/s", "Mbit/s", "kbit/s"}, "bit/s");
+                case DURATION -> withUnit(n, new long[] {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L,
+                    1_000_000_000L, 1_000_000L, 1000L}, new String[] {"d", "h", "min", "s", "ms", "us"}, "ns");
+            };
+        }
+        return String.valueOf(v);
+    }
+
+    private static String withUnit(long n, long[] factors, String[] names, String base) {
+        if (n == 0) {
+            return "0";
+        }
+        for (int i = 0; i < factors.length; i++) {
+            if (n != 0 && n % factors[i] == 0) {
+                return (n / factors[i]) + names[i];
+            }
+        }
+        return n + base;
+    }
+
+    private static Object read(RecordComponent c, Record r) {
+        try {
+            return c.getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Prints the bittorrent reference: {@code java -cp cli/target/bitswarm.jar org.bitswarm.scenario.ReferenceWriter}. */
+    public static void main(String[] args) {
+        System.out.print(bittorrentReference());
+    }
+
+    public static String bittorrentReference() {
+        return """
+                # Bitswarm scenario reference, part 2: every key of the bittorrent section, with its default.
+                # Generated from the configuration records (their @Doc lines and defaults()):
+                #   java -cp cli/target/bitswarm.jar org.bitswarm.scenario.ReferenceWriter > scenarios/REFERENCE-bittorrent.yaml
+                # and checked by ReferenceWriterTest, so it cannot drift from the code. Run keys (seed, np, end_time, ...)
+                # are in REFERENCE.yaml. This file is itself a valid scenario (every default spelled out):
+                #   ./bitswarm run scenarios/REFERENCE-bittorrent.yaml --dev local
+                # Sizes in bytes (KiB = 1024 B), rates in bit/s, durations in s; any unit is accepted (100MB, 640kbit/s, 30min).
+                # Lists show one or two example items (groups: a seed and a peer, since a swarm needs a source); every
+                # other value is the default, and inside a list item a missing key takes the item type's default.
+                model: bittorrent
+                """ + section("bittorrent", referenceSwarm());
+    }
+
+    /** The defaults, with a seed group added: the default group alone (one empty peer) could never finish. */
+    static SwarmConfig referenceSwarm() {
+        SwarmConfig d = SwarmConfig.defaults();
+        GroupSpec peer = GroupSpec.defaults();
+        GroupSpec seed = new GroupSpec("seeds", 1, List.of(new Membership(d.torrents().get(0).name(), Enums.Role.SEED, 0)),
+                peer.upload(), peer.download(), peer.arrival(), peer.seeding(), peer.corruptFraction(),
+                peer.corruptProbability());
+        return new SwarmConfig(d.torrents(), List.of(seed, peer), d.network(), d.protocol(), d.trackers(), d.timeline(),
+                d.payload(), d.hash(), d.timeseriesInterval(), d.until());
+    }
+}
