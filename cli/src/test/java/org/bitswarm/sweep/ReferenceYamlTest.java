@@ -64,7 +64,7 @@ class ReferenceYamlTest {
         assertTrue(phold != null, "no phold section");
         assertEquals(Set.copyOf(componentKeys(PholdConfig.class)), keys(phold));
         assertTrue(lines.contains("# sweep:"), "no sweep block");
-        assertTrue(lines.stream().anyMatch(l -> l.contains("PLACEHOLDER") && l.contains("SwarmConfig")), "no bittorrent placeholder");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("REFERENCE-bittorrent.yaml")), "no pointer to the bittorrent reference");
     }
 
     @Test
