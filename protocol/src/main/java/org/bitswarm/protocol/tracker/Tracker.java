@@ -127,23 +127,40 @@ public final class Tracker implements Entity {
             }
         }
 
-        /** Up to {@code want} members other than {@code asker}, without repetition (partial Fisher-Yates). */
+        /**
+         * Up to {@code want} members other than {@code asker}, without repetition: a partial Fisher-Yates shuffle
+         * of the member array itself (its order is the tracker's own state), O(want) per announce.
+         */
         long[] sample(long asker, int want, RandomStream r) {
-            long[] pool = java.util.Arrays.copyOf(ids, n);
-            int size = n;
-            Integer self = where.get(asker);
-            if (self != null) {
-                pool[self] = pool[--size];
-            }
-            int k = Math.min(want, size);
+            int k = Math.min(want + 1, n);
             for (int i = 0; i < k; i++) {
-                int j = r.nextInt(i, size - 1);
-                long t = pool[i];
-                pool[i] = pool[j];
-                pool[j] = t;
+                swap(i, r.nextInt(i, n - 1));
             }
-            long[] out = java.util.Arrays.copyOf(pool, k);
+            int others = 0;
+            for (int i = 0; i < k; i++) {
+                if (ids[i] != asker) {
+                    others++;
+                }
+            }
+            long[] out = new long[Math.min(others, want)];
+            int o = 0;
+            for (int i = 0; i < k && o < out.length; i++) {
+                if (ids[i] != asker) {
+                    out[o++] = ids[i];
+                }
+            }
             return out;
+        }
+
+        private void swap(int i, int j) {
+            if (i != j) {
+                long a = ids[i];
+                long b = ids[j];
+                ids[i] = b;
+                ids[j] = a;
+                where.put(b, i);
+                where.put(a, j);
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ public class BenchRunner {
     void run() {
         int clients = Integer.getInteger("bench");
         int ranks = Integer.getInteger("bench.ranks", 1);
-        long end = Integer.getInteger("bench.minutes", 30) * 60L * Ticks.SECOND;
+        long end = Long.getLong("bench.seconds", Integer.getInteger("bench.minutes", 30) * 60L) * Ticks.SECOND;
         long seed = Long.getLong("bench.seed", 1);
         SwarmConfig cfg = BenchScenario.peersim(clients);
         AtomicLong lastPrint = new AtomicLong();
