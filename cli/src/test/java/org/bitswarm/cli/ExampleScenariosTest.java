@@ -150,7 +150,13 @@ class ExampleScenariosTest {
         assertTrue(r.metric("hash_failures") > 0, r.name + ": no hash failure");
         assertTrue(r.metric("bans") > 0, r.name + ": nobody banned");
         assertTrue(r.metric("bytes_wasted") > 0, r.name + ": no bytes wasted");
-        assertTrue(r.rows(p -> p.get("corrupt").equals("1")).size() > 0, r.name + ": no corrupt peer");
+        long corrupt = r.rows(p -> p.get("corrupt").equals("1")).size();
+        assertTrue(corrupt > 0, r.name + ": no corrupt peer");
+        // A sender is blamed for every bad piece it contributed a block to, so innocent co-senders can be banned
+        // too (mainline 4.x behaviour): printed, not asserted.
+        note(r, "honest peers ban up to %.0f peers each (%d corrupt peers exist)",
+                r.rows(p -> p.get("corrupt").equals("0")).stream().mapToDouble(p -> d(p, "banned_peers")).max().orElse(0),
+                corrupt);
         // Only honest peers ban: a corrupt sender is the only one that can be blamed three times.
         assertEquals(0, r.metric("corrupt_pieces_accepted"));
     }
