@@ -136,7 +136,7 @@ public final class Client implements Entity {
                 startUpload(ctx);
             }
             case Kind.LEAVE -> {
-                if (m.a == s.epoch) {
+                if (s.seedUntil >= 0 && ctx.now() >= s.seedUntil) {
                     s.leave(ctx);
                 }
             }
@@ -194,15 +194,18 @@ public final class Client implements Entity {
 
     private void resume(Context ctx) {
         for (Session s : sessions) {
-            if (s != null && s.joinedAt >= 0 && !s.active && !s.aborted && !seedingOver(s)) {
+            if (s != null && s.joinedAt >= 0 && !s.active && !s.aborted && !seedingOver(ctx, s)) {
                 s.join(ctx);
+                if (s.seedUntil >= 0) {
+                    ctx.schedule(s.seedUntil - ctx.now(), Kind.LEAVE, Msg.of(s.torrent));
+                }
             }
         }
     }
 
-    private boolean seedingOver(Session s) {
-        return s.complete() && s.completedAt >= 0 && s.leftAt >= s.completedAt
-                && spec.seeding().kind() != Enums.SeedingKind.FOREVER;
+    /** A client that paused while seeding and whose seeding time ran out meanwhile stays away. */
+    private boolean seedingOver(Context ctx, Session s) {
+        return s.complete() && s.seedUntil >= 0 && ctx.now() >= s.seedUntil;
     }
 
     // ---- links ----
@@ -349,7 +352,8 @@ public final class Client implements Entity {
             case FOREVER -> -1;
         };
         if (stay >= 0) {
-            ctx.schedule(stay, Kind.LEAVE, Msg.of(s.torrent, s.epoch));
+            s.seedUntil = ctx.now() + stay;
+            ctx.schedule(stay, Kind.LEAVE, Msg.of(s.torrent));
         }
     }
 

@@ -50,6 +50,8 @@ final class Session {
     long joinedAt = -1;
     long completedAt = -1;
     long leftAt = -1;
+    /** End of the seeding time after completion, -1 while unknown or forever. */
+    long seedUntil = -1;
     int epoch;
     int announceGen;
     long lastAnnounce;
