@@ -129,11 +129,11 @@ final class Choker {
             boolean open = unchoke.contains(c);
             if (open && c.amChoking) {
                 c.amChoking = false;
-                s.client.control(ctx, c.peer, Kind.UNCHOKE, Msg.of(s.torrent), WireSize.SMALL);
+                s.client.control(ctx, c, Kind.UNCHOKE, Msg.of(s.torrent), WireSize.SMALL);
             } else if (!open && !c.amChoking) {
                 c.amChoking = true;
                 c.uploads.clear();
-                s.client.control(ctx, c.peer, Kind.CHOKE, Msg.of(s.torrent), WireSize.SMALL);
+                s.client.control(ctx, c, Kind.CHOKE, Msg.of(s.torrent), WireSize.SMALL);
             }
         }
     }

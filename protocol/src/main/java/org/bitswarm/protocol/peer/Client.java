@@ -216,10 +216,22 @@ public final class Client implements Entity {
     }
 
     void control(Context ctx, long dest, int kind, Msg m, int wire, long extraDelay) {
+        Session s = sessions[m.torrent];
+        send(ctx, dest, s == null ? null : s.conns.get(dest), kind, m, wire, extraDelay);
+    }
+
+    /** As {@link #control(Context, long, int, Msg, int)} on an open connection (saves the lookup). */
+    void control(Context ctx, Connection c, int kind, Msg m, int wire) {
+        send(ctx, c.peer, c, kind, m, wire, 0);
+    }
+
+    void control(Context ctx, Connection c, int kind, Msg m, int wire, long extraDelay) {
+        send(ctx, c.peer, c, kind, m, wire, extraDelay);
+    }
+
+    private void send(Context ctx, long dest, Connection c, int kind, Msg m, int wire, long extraDelay) {
         overhead += wire;
         long tx = wire > 0 ? Ticks.transmission(wire, up) : 0;
-        Session s = sessions[m.torrent];
-        Connection c = s == null ? null : s.conns.get(dest);
         ctx.send(dest, inOrder(ctx, dest, c, env.latency().between(id, dest) + tx + extraDelay, extraDelay == 0), kind, m);
     }
 

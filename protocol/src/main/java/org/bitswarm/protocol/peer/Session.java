@@ -135,7 +135,7 @@ final class Session {
         spans.add(ctx.now());
         leftAt = ctx.now();
         for (Connection c : conns.snapshot()) {
-            client.control(ctx, c.peer, Kind.CLOSE, Msg.of(torrent), 0);
+            client.control(ctx, c, Kind.CLOSE, Msg.of(torrent), 0);
             drop(ctx, c);
         }
         pending.clear();
@@ -297,7 +297,7 @@ final class Session {
         } else if (c.amChoking && uploads() && unchoked() < p.uploadSlots()) {
             // Mainline fills a free upload slot at once instead of waiting for the next rechoke.
             c.amChoking = false;
-            client.control(ctx, c.peer, Kind.UNCHOKE, Msg.of(torrent), WireSize.SMALL);
+            client.control(ctx, c, Kind.UNCHOKE, Msg.of(torrent), WireSize.SMALL);
         }
     }
 
@@ -328,7 +328,7 @@ final class Session {
     }
 
     private void closeSeedPair(Context ctx, Connection c) {
-        client.control(ctx, c.peer, Kind.CLOSE, Msg.of(torrent), 0);
+        client.control(ctx, c, Kind.CLOSE, Msg.of(torrent), 0);
         drop(ctx, c);
     }
 
@@ -336,7 +336,7 @@ final class Session {
         boolean want = c.interesting > 0 && !complete();
         if (want != c.amInterested) {
             c.amInterested = want;
-            client.control(ctx, c.peer, want ? Kind.INTERESTED : Kind.NOT_INTERESTED, Msg.of(torrent), WireSize.SMALL);
+            client.control(ctx, c, want ? Kind.INTERESTED : Kind.NOT_INTERESTED, Msg.of(torrent), WireSize.SMALL);
         }
         if (want && !c.peerChoking) {
             fill(ctx, c);
@@ -357,7 +357,7 @@ final class Session {
             c.outstanding[c.nOutstanding++] = k;
             int len = spec.blockLength((int) (k >>> 16), (int) (k & 0xffff));
             long wait = client.reserveDownlink(ctx, WireSize.PIECE_HEADER + len);
-            client.control(ctx, c.peer, Kind.REQUEST, Msg.of(torrent, (int) (k >>> 16), (int) (k & 0xffff)),
+            client.control(ctx, c, Kind.REQUEST, Msg.of(torrent, (int) (k >>> 16), (int) (k & 0xffff)),
                     WireSize.REQUEST, wait);
         }
     }
@@ -469,7 +469,7 @@ final class Session {
     private void cancelOthers(Context ctx, Connection got, long k) {
         for (Connection o : conns.values()) {
             if (o != got && o.removeOutstanding(k)) {
-                client.control(ctx, o.peer, Kind.CANCEL, Msg.of(torrent, (int) (k >>> 16), (int) (k & 0xffff)),
+                client.control(ctx, o, Kind.CANCEL, Msg.of(torrent, (int) (k >>> 16), (int) (k & 0xffff)),
                         WireSize.REQUEST);
                 PieceProgress pp = inProgress.get((int) (k >>> 16));
                 pp.requests[(int) (k & 0xffff)]--;
@@ -566,7 +566,7 @@ final class Session {
                 }
             }
             Msg m = mine.length == 1 ? Msg.of(torrent, (int) mine[0]) : Msg.withLongs(torrent, -1, mine);
-            client.control(ctx, c.peer, Kind.HAVE, m, WireSize.HAVE * mine.length);
+            client.control(ctx, c, Kind.HAVE, m, WireSize.HAVE * mine.length);
         }
     }
 
@@ -642,7 +642,7 @@ final class Session {
             }
             pexAdded.clear();
             for (Connection c : conns.values()) {
-                client.control(ctx, c.peer, Kind.PEX, Msg.withLongs(torrent, 0, ids), WireSize.pex(n));
+                client.control(ctx, c, Kind.PEX, Msg.withLongs(torrent, 0, ids), WireSize.pex(n));
             }
         }
         ctx.schedule(p.pexInterval(), Kind.PEX_TIMER, Msg.of(torrent, epoch));
