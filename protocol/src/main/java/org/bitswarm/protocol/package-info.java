@@ -20,7 +20,7 @@
  * <h2>Which client each default follows</h2>
  * BEP 3 and mainline 4.x: rechoke every 10 s, 4 upload slots of which one optimistic, optimistic rotation every
  * 30 s with new connections (younger than the rotation period) 3x as likely, anti-snubbing after 30 s, 80
- * connections of which 40 opened by the client itself, ban after 3 bad pieces, random first 4 pieces, strict
+ * connections of which 40 opened by the client itself (seeds too), ban after 3 bad pieces, random first 4 pieces, strict
  * priority, rarest first among neighbours, endgame with cancels, tracker interval 30 min with re-announces every
  * 60 s while under 20 peers, numwant 50. Mainline 3.4: 5 requests in flight. libtorrent: no HAVE to peers that
  * already have the piece. BEP 11: peer exchange every 60 s (the peers connected since the last message, at most
@@ -30,7 +30,7 @@
  * <h2>Simplifications</h2>
  * The handshake travels together with the bitfield; a refused connection gets a REJECT (a TCP reset). Keep-alives
  * are not sent, since nothing times out idle connections. Messages between two clients arrive in the order they
- * were sent (TCP), one nanosecond apart at least. A complete client only accepts connections and closes those to
+ * were sent (TCP), one nanosecond apart at least. A complete client re-announces only every announce_interval and closes connections to
  * other complete clients. A hash failure gives a strike to every sender of the piece (v1 cannot name the bad
  * block), so honest peers that shared a piece with a corrupt one can be banned too, as in mainline.
  *

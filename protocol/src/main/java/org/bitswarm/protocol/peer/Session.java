@@ -147,9 +147,9 @@ final class Session {
     void announce(Context ctx, int event) {
         lastAnnounce = ctx.now();
         client.announce(ctx, this, event);
-        long next = conns.size() < client.env.cfg().trackers().minPeers() ? client.env.cfg().trackers().retryInterval()
-                : client.env.cfg().trackers().announceInterval();
-        armAnnounce(ctx, ctx.now() + next);
+        // Until the reply arrives the next try is retry_interval away: a lost announce (tracker down) is
+        // repeated soon, by seeds too; the reply sets the regular interval when no more peers are wanted.
+        armAnnounce(ctx, ctx.now() + client.env.cfg().trackers().retryInterval());
     }
 
     private void armAnnounce(Context ctx, long at) {
@@ -164,9 +164,14 @@ final class Session {
         }
     }
 
+    /** A downloader with fewer than min_peers connections asks the tracker again early (mainline). */
+    private boolean wantsPeers() {
+        return !complete() && conns.size() < client.env.cfg().trackers().minPeers();
+    }
+
     /** Mainline re-announces early while it has fewer than min_peers connections. */
     private void maybeAnnounceEarly(Context ctx) {
-        if (!active || conns.size() >= client.env.cfg().trackers().minPeers()) {
+        if (!active || !wantsPeers()) {
             return;
         }
         long early = lastAnnounce + client.env.cfg().trackers().retryInterval();
@@ -178,6 +183,9 @@ final class Session {
     void onPeers(Context ctx, long[] peers) {
         if (!active) {
             return;
+        }
+        if (!wantsPeers() && nextAnnounceAt == lastAnnounce + client.env.cfg().trackers().retryInterval()) {
+            armAnnounce(ctx, lastAnnounce + client.env.cfg().trackers().announceInterval());
         }
         learn(peers);
         connectMore(ctx);
@@ -191,9 +199,12 @@ final class Session {
         }
     }
 
-    /** Opens connections from the address pool up to max_initiate; a complete client only accepts. */
+    /**
+     * Opens connections from the address pool up to max_initiate. Seeds connect too (mainline does), so a seed
+     * that announces after the peers is still found; two complete clients refuse each other at the handshake.
+     */
     void connectMore(Context ctx) {
-        while (active && !complete() && conns.size() + pending.size() < p.maxInitiate() && !pool.isEmpty()) {
+        while (active && conns.size() + pending.size() < p.maxInitiate() && !pool.isEmpty()) {
             long q = pool.poll();
             known.remove(q);
             if (conns.containsKey(q) || pending.contains(q) || banned.contains(q)) {
