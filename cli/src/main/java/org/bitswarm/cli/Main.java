@@ -35,7 +35,9 @@ public final class Main implements Runnable {
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("bitswarm: " + ex);
+            // Expected failures carry a sentence; anything else shows its type too.
+            boolean plain = ex instanceof IllegalStateException || ex instanceof java.io.UncheckedIOException;
+            cmd.getErr().println("bitswarm: " + (plain && ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             return EXIT_FAILED;
         });
         cl.setErr(new PrintWriter(System.err, true));
