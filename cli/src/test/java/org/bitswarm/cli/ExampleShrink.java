@@ -43,12 +43,12 @@ final class ExampleShrink {
                 tl.get(0).put("at", "10s");
                 tl.get(1).put("at", "60s");
             },
-            // Enough pieces (128) for the piece choice to matter.
+            // Enough pieces (256) and time for the piece choice to matter.
             "seed-bottleneck-rarest", ExampleShrink::manyPieces,
             "seed-bottleneck-random", ExampleShrink::manyPieces);
 
     private static void manyPieces(Map<String, Object> root) {
-        torrent(root, 0).put("file_size", "8MiB");
+        torrent(root, 0).put("file_size", "16MiB");
         torrent(root, 0).put("piece_size", "64KiB");
     }
 
