@@ -6,27 +6,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import org.bitswarm.cli.run.ModelRun;
+import org.bitswarm.cli.run.ResultFiles;
 import org.bitswarm.scenario.RunSettings;
 
 /** The short human-readable ending of `bitswarm run`, read back from the published results. */
 final class Summary {
     private Summary() {}
 
-    static LinkedHashMap<String, String> readMetrics(Path summaryCsv) throws IOException {
-        LinkedHashMap<String, String> m = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(summaryCsv);
-        for (String l : lines.subList(1, lines.size())) {
-            int comma = l.indexOf(',');
-            m.put(l.substring(0, comma), l.substring(comma + 1));
-        }
-        return m;
-    }
-
     static String render(RunSettings s, Path dir) throws IOException {
-        LinkedHashMap<String, String> metrics = readMetrics(dir.resolve("summary.csv"));
+        LinkedHashMap<String, String> metrics = ResultFiles.readMetrics(dir.resolve("summary.csv"));
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
         StringBuilder b = new StringBuilder();
         String model = ModelRun.of(s).humanSummary(metrics);

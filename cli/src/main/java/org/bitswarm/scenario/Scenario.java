@@ -116,7 +116,8 @@ public record Scenario(Path path, String sha256, MappingNode root, Node sweep, R
         return m;
     }
 
-    static String sha256(byte[] bytes) {
+    /** SHA-256 of bytes, in hex: how scenarios (and sweep points) are identified in manifests. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

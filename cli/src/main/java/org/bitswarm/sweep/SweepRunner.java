@@ -1,5 +1,7 @@
 package org.bitswarm.sweep;
 
+import org.bitswarm.scenario.Scenario;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,11 +12,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -108,7 +106,7 @@ public final class SweepRunner {
             if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(p.yaml())) {
                 ResultFiles.writeAtomically(file, p.yaml());
             }
-            String sha = sha256(p.yaml().getBytes(StandardCharsets.UTF_8));
+            String sha = Scenario.sha256(p.yaml().getBytes(StandardCharsets.UTF_8));
             for (int r = 0; r < reps; r++) {
                 Path target = runDir(p, r);
                 long seed = p.scenario().settings().seed();
@@ -131,7 +129,7 @@ public final class SweepRunner {
         List<SweepTables.RunRow> rows = new ArrayList<>();
         for (SweepPlan.Point p : plan.points()) {
             for (int r = 0; r < reps; r++) {
-                rows.add(new SweepTables.RunRow(p, r, p.scenario().settings().seed(), readMetrics(runDir(p, r).resolve("summary.csv"))));
+                rows.add(new SweepTables.RunRow(p, r, p.scenario().settings().seed(), ResultFiles.readMetrics(runDir(p, r).resolve("summary.csv"))));
             }
         }
         SweepTables.write(dir, plan, rows);
@@ -234,26 +232,6 @@ public final class SweepRunner {
             } else {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    static LinkedHashMap<String, String> readMetrics(Path summaryCsv) throws IOException {
-        LinkedHashMap<String, String> m = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(summaryCsv, StandardCharsets.UTF_8);
-        for (String l : lines.subList(1, lines.size())) {
-            int comma = l.indexOf(',');
-            if (comma > 0) {
-                m.put(l.substring(0, comma), l.substring(comma + 1));
-            }
-        }
-        return m;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -53,6 +53,19 @@ public final class ResultFiles {
         writeAtomically(file, b.toString());
     }
 
+    /** Reads a {@code metric,value} file back, in file order. */
+    public static java.util.LinkedHashMap<String, String> readMetrics(Path file) throws IOException {
+        java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (String l : lines.subList(1, lines.size())) {
+            int comma = l.indexOf(',');
+            if (comma > 0) {
+                m.put(l.substring(0, comma), l.substring(comma + 1));
+            }
+        }
+        return m;
+    }
+
     /** Moves a finished staging directory to its final name, replacing an older result there. */
     public static void publish(Path staging, Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
