@@ -17,6 +17,8 @@ class ScenarioInputTest {
     @TempDir
     Path dir;
 
+    private static final String BT = "model: bittorrent\nbittorrent:\n  torrents:\n";
+
     static Stream<Arguments> badScenarios() {
         String ok = "model: phold\nend_time: 1s\n";
         return Stream.of(
@@ -39,7 +41,22 @@ class ScenarioInputTest {
                 Arguments.of("np out of range", "model: phold\nnp: 0\n", "bad.yaml:2: np: must be in [1, 1024], got 0"),
                 Arguments.of("list for a scalar", "model: phold\nseed: [1]\n",
                         "bad.yaml:2: seed: expected a single value, got a list"),
-                Arguments.of("empty", "", "bad.yaml: empty scenario file"));
+                Arguments.of("empty", "", "bad.yaml: empty scenario file"),
+                Arguments.of("piece size not a power of two", BT + "    - {name: a, file_size: 1MiB, piece_size: 100KiB}\n"
+                        + "  groups:\n    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n",
+                        "bad.yaml:4: bittorrent.torrents[0].piece_size: must be a power of two of at least 16 KiB, got 102400"),
+                Arguments.of("unknown torrent", BT + "    - {name: a, file_size: 1MiB}\n  groups:\n"
+                        + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n"
+                        + "    - name: p\n      count: 3\n      torrents:\n        - {torrent: b, role: peer}\n",
+                        "bad.yaml:10: bittorrent.groups[1].torrents[0].torrent: unknown torrent b"),
+                Arguments.of("torrent without a source", BT + "    - {name: a, file_size: 1MiB}\n  groups:\n"
+                        + "    - {name: p, count: 3, torrents: [{torrent: a, role: peer}]}\n",
+                        "bad.yaml:4: bittorrent.torrents[0]: no seed and no peer with initial content: nobody can ever finish a"),
+                Arguments.of("bad rate unit", BT + "    - {name: a, file_size: 1MiB}\n  groups:\n"
+                        + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}], upload: {rate: 4Mb/s}}\n",
+                        "bad.yaml:6: bittorrent.groups[0].upload.rate: ambiguous rate unit \"Mb/s\": write bit/s or B/s"),
+                Arguments.of("phold section in a bittorrent scenario", "model: bittorrent\nphold:\n  entities: 5\n",
+                        "bad.yaml:2: phold: section given but model is bittorrent"));
     }
 
     @ParameterizedTest(name = "{0}")
