@@ -48,12 +48,13 @@ final class ProgressDisplay implements AutoCloseable {
         double rate = events / Math.max(1e-9, (now - startNanos) / 1e9);
         if ("bar".equals(mode)) {
             if (bar == null) {
-                bar = new ProgressBarBuilder().setTaskName("simulated s").setInitialMax(Math.max(1, end / Ticks.MS))
-                        .setUnit(" s", 1000).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+                boolean seconds = end >= 10 * Ticks.SECOND;
+                bar = new ProgressBarBuilder().setTaskName("simulated").setInitialMax(Math.max(1, end / Ticks.MS))
+                        .setUnit(seconds ? " s" : " ms", seconds ? 1000 : 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
                         .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS).showSpeed().build();
             }
             bar.stepTo(t / Ticks.MS);
-            bar.setExtraMessage(String.format(java.util.Locale.ROOT, "%.2fM events/s", rate / 1e6));
+            bar.setExtraMessage(String.format(java.util.Locale.ROOT, " %.2fM events/s", rate / 1e6));
         } else if ("plain".equals(mode) && now - lastPlain >= Duration.ofSeconds(5).toNanos()) {
             lastPlain = now;
             System.out.printf(java.util.Locale.ROOT, "progress: %s of %s simulated s (%.0f%%), %d events, %.2fM events/s%n",
