@@ -6,14 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bitswarm.cli.launch.LaunchSpec;
 import org.bitswarm.cli.launch.MpjDevice;
 import org.bitswarm.cli.launch.MpjLauncher;
+import org.bitswarm.cli.run.Pipeline;
 import org.bitswarm.cli.run.ResultFiles;
+import org.bitswarm.cli.run.RunRequest;
+import org.bitswarm.engine.LocalCluster;
 import org.bitswarm.scenario.Device;
+import org.bitswarm.scenario.RunSettings;
 
 /** Starts a rank main class on MPJ Express for the front end's commands. */
 final class RankLauncher {
@@ -44,6 +49,20 @@ final class RankLauncher {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs one scenario run on the settings' device: in-process ranks for {@code local}, MPJ ranks of
+     * {@link RankMain} otherwise. Rank 0 writes into {@code req.stage()}; lines are the ranks' output.
+     */
+    static int runScenario(RunRequest req, RunSettings s, Consumer<String> lines) throws IOException {
+        if (s.dev() == Device.LOCAL) {
+            List<LinkedHashMap<String, String>> r = LocalCluster.runEach(s.np(), t -> Pipeline.runRank(req, t, lines));
+            return r.get(0) != null ? 0 : Main.EXIT_FAILED;
+        }
+        List<String> jvm = s.heap().isEmpty() ? List.of() : List.of("-Xmx" + s.heap());
+        return launch(s.dev(), s.np(), RankMain.class.getName(), req.toArgs(),
+                s.machines().isEmpty() ? null : Path.of(s.machines()), Path.of("").toAbsolutePath(), lines, jvm);
     }
 
     static int launch(Device dev, int np, String mainClass, List<String> args, Path machines, Path workDir,

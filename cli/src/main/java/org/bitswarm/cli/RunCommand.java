@@ -5,16 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.bitswarm.cli.run.ModelRun;
-import org.bitswarm.cli.run.Pipeline;
 import org.bitswarm.cli.run.ResultFiles;
 import org.bitswarm.cli.run.RunRequest;
-import org.bitswarm.engine.LocalCluster;
 import org.bitswarm.plot.Plots;
-import org.bitswarm.scenario.Device;
 import org.bitswarm.scenario.RunSettings;
 import org.bitswarm.scenario.Scenario;
 import org.bitswarm.scenario.ScenarioError;
@@ -78,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             ProgressDisplay display = ProgressDisplay.create(s.progress());
             RunRequest req = new RunRequest(file, s.seed(), s.np(), s.dev(), s.replication(), stage, display.rankMode());
-            int code = execute(req, s, display);
+            int code = RankLauncher.runScenario(req, s, display::accept);
             display.close();
             if (code != 0 || !Files.isRegularFile(stage.resolve("manifest.json"))) {
                 System.err.println("bitswarm: run failed" + (code != 0 ? " (exit status " + code + ")" : ": no results")
@@ -95,16 +90,5 @@ final class RunCommand implements Callable<Integer> {
                 ResultFiles.deleteTree(stage);
             }
         }
-    }
-
-    private int execute(RunRequest req, RunSettings s, ProgressDisplay display) throws IOException {
-        if (s.dev() == Device.LOCAL) {
-            List<LinkedHashMap<String, String>> r = LocalCluster.runEach(s.np(), t -> Pipeline.runRank(req, t, display::accept));
-            return r.get(0) != null ? 0 : Main.EXIT_FAILED;
-        }
-        List<String> jvm = s.heap().isEmpty() ? List.of() : List.of("-Xmx" + s.heap());
-        return RankLauncher.launch(s.dev(), s.np(), RankMain.class.getName(), req.toArgs(),
-                s.machines().isEmpty() ? null : Path.of(s.machines()),
-                Path.of("").toAbsolutePath(), display::accept, jvm);
     }
 }

@@ -3,16 +3,10 @@ package org.bitswarm.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.bitswarm.cli.run.ModelRun;
-import org.bitswarm.cli.run.Pipeline;
-import org.bitswarm.cli.run.Progress;
 import org.bitswarm.cli.run.RunRequest;
-import org.bitswarm.engine.LocalCluster;
 import org.bitswarm.plot.Plots;
-import org.bitswarm.scenario.Device;
 import org.bitswarm.scenario.RunSettings;
 import org.bitswarm.scenario.Scenario;
 import org.bitswarm.scenario.ScenarioError;
@@ -48,9 +42,6 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--heap", paramLabel = "SIZE", description = "MPJ devices: maximum heap of the rank JVM(s), e.g. 8g")
     String heap;
 
-    private String heapSize = "";
-    private String machinesFile = "";
-
     @Option(names = "--no-plots", description = "do not draw plots/*.png")
     boolean noPlots;
 
@@ -80,12 +71,9 @@ final class SweepCommand implements Callable<Integer> {
             System.err.println("bitswarm: --out " + target + ": exists and is not a directory");
             return Main.EXIT_BAD_INPUT;
         }
-        int ranks = s.np();
-        Device device = s.dev();
-        heapSize = s.heap();
-        machinesFile = s.machines();
+        RunSettings settings = s;
         SweepRunner runner = new SweepRunner(plan, target, parallel, (scenario, seed, rep, stage) ->
-                runOne(scenario, seed, rep, stage, ranks, device), line -> {
+                runOne(scenario, seed, rep, stage, settings), line -> {
                     synchronized (System.out) {
                         System.out.println(line);
                     }
@@ -112,26 +100,14 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void runOne(Path scenario, long seed, int rep, Path stage, int ranks, Device device) throws Exception {
-        RunRequest req = new RunRequest(scenario, seed, ranks, device, rep, stage, "off");
-        if (device == Device.LOCAL) {
-            List<LinkedHashMap<String, String>> r = LocalCluster.runEach(ranks, t -> Pipeline.runRank(req, t, line -> {}));
-            if (r.get(0) == null) {
-                throw new IllegalStateException("rank 0 returned no results");
-            }
-            return;
-        }
+    private static void runOne(Path scenario, long seed, int rep, Path stage, RunSettings s) throws Exception {
+        RunRequest req = new RunRequest(scenario, seed, s.np(), s.dev(), rep, stage, "off");
         String tag = "[" + stage.getFileName() + "] ";
-        List<String> jvm = heapSize.isEmpty() ? List.of() : List.of("-Xmx" + heapSize);
-        int code = RankLauncher.launch(device, ranks, RankMain.class.getName(), req.toArgs(),
-                machinesFile.isEmpty() ? null : Path.of(machinesFile),
-                Path.of("").toAbsolutePath(), line -> {
-                    if (!line.startsWith(Progress.MARKER)) {
-                        synchronized (System.out) {
-                            System.out.println(tag + line);
-                        }
-                    }
-                }, jvm);
+        int code = RankLauncher.runScenario(req, s, line -> {
+            synchronized (System.out) {
+                System.out.println(tag + line);
+            }
+        });
         if (code != 0) {
             throw new IllegalStateException("ranks exited with status " + code);
         }

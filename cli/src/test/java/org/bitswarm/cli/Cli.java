@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import org.bitswarm.cli.launch.TestMpj;
 
 /** Runs the front end in-process, as `./bitswarm ARGS` would, capturing its output. */
-final class Cli {
-    record Outcome(int code, String out, String err) {}
+public final class Cli {
+    public record Outcome(int code, String out, String err) {}
 
     private Cli() {}
 
-    static synchronized Outcome run(String... args) throws Exception {
+    public static synchronized Outcome run(String... args) throws Exception {
         System.setProperty("bitswarm.mpj.home", TestMpj.mpjHome().toString());
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

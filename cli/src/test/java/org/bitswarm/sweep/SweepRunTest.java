@@ -1,13 +1,12 @@
 package org.bitswarm.sweep;
 
+import org.bitswarm.cli.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,23 +43,9 @@ class SweepRunTest {
     static Path scenario;
     static Path reference;
 
-    record Outcome(int code, String out, String err) {}
-
-    static synchronized Outcome sweep(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            String[] all = Stream.concat(Stream.of("sweep"), Stream.of(args)).toArray(String[]::new);
-            int code = Main.execute(all);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** `bitswarm sweep ARGS`, in-process, output captured. */
+    static Cli.Outcome sweep(String... args) throws Exception {
+        return Cli.run(Stream.concat(Stream.of("sweep"), Stream.of(args)).toArray(String[]::new));
     }
 
     @BeforeAll
@@ -68,7 +53,7 @@ class SweepRunTest {
         scenario = shared.resolve("sw.yaml");
         Files.writeString(scenario, SCENARIO);
         reference = shared.resolve("ref");
-        Outcome o = sweep(scenario.toString(), "--np", "1", "--no-plots", "--out", reference.toString());
+        Cli.Outcome o = sweep(scenario.toString(), "--np", "1", "--no-plots", "--out", reference.toString());
         assertEquals(0, o.code(), o.err());
     }
 
@@ -104,7 +89,7 @@ class SweepRunTest {
     @Test
     void sameTablesForAnyNpAndParallelism() throws Exception {
         Path d = shared.resolve("np3");
-        Outcome o = sweep(scenario.toString(), "--np", "3", "--parallel", "2", "--no-plots", "--out", d.toString());
+        Cli.Outcome o = sweep(scenario.toString(), "--np", "3", "--parallel", "2", "--no-plots", "--out", d.toString());
         assertEquals(0, o.code(), o.err());
         assertSameTables(d);
         assertTrue(Files.readString(d.resolve("runs/p000-r0/manifest.json")).contains("\"np\" : 3"));
@@ -121,7 +106,7 @@ class SweepRunTest {
         ResultFiles.deleteTree(d.resolve("runs/p000-r1"));
         Files.delete(d.resolve("runs.csv"));
         Files.delete(d.resolve("points.csv"));
-        Outcome o = sweep(scenario.toString(), "--no-plots", "--out", d.toString());
+        Cli.Outcome o = sweep(scenario.toString(), "--no-plots", "--out", d.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("2 run(s) already done, 2 to run"), o.out());
         assertTrue(Files.exists(keep));
@@ -140,7 +125,7 @@ class SweepRunTest {
         Files.createDirectory(d.resolve("runs/.p000-r0.old-4242"));
         Files.writeString(d.resolve(".runs.csv123.tmp"), "point\n");
         Files.writeString(d.resolve("runs.csv"), "stale\n");
-        Outcome o = sweep(scenario.toString(), "--no-plots", "--out", d.toString());
+        Cli.Outcome o = sweep(scenario.toString(), "--no-plots", "--out", d.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("3 run(s) already done, 1 to run"), o.out());
         assertEquals(List.of("p000-r0", "p000-r1", "p001-r0", "p001-r1"), listing(d.resolve("runs")));
@@ -154,7 +139,7 @@ class SweepRunTest {
         assertEquals(0, sweep(scenario.toString(), "--no-plots", "--out", d.toString()).code());
         Path edited = shared.resolve("sw-edited.yaml");
         Files.writeString(edited, SCENARIO.replace("[0.0, 0.5]", "[0.0, 0.25]"));
-        Outcome o = sweep(edited.toString(), "--no-plots", "--out", d.toString());
+        Cli.Outcome o = sweep(edited.toString(), "--no-plots", "--out", d.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("2 run(s) already done, 2 to run"), o.out());
         assertTrue(Files.readString(d.resolve("runs.csv")).contains("p001,0.25,"));
@@ -181,7 +166,7 @@ class SweepRunTest {
         }
         p.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
         p.waitFor(30, TimeUnit.SECONDS);
-        Outcome o = sweep(scenario.toString(), "--no-plots", "--out", d.toString());
+        Cli.Outcome o = sweep(scenario.toString(), "--no-plots", "--out", d.toString());
         assertEquals(0, o.code(), o.err() + Files.readString(shared.resolve("killed.log")));
         assertEquals(List.of("p000-r0", "p000-r1", "p001-r0", "p001-r1"), listing(runs));
         assertSameTables(d);
@@ -192,7 +177,7 @@ class SweepRunTest {
         Path bad = shared.resolve("bad.yaml");
         Files.writeString(bad, SCENARIO.replace("phold.remote_fraction: [0.0, 0.5]", "phold.remote_fraction: [0.0, 7]"));
         Path d = shared.resolve("bad-out");
-        Outcome o = sweep(bad.toString(), "--out", d.toString());
+        Cli.Outcome o = sweep(bad.toString(), "--out", d.toString());
         assertEquals(2, o.code());
         assertEquals("bitswarm: " + bad + ":12: phold.remote_fraction: must be in [0, 1], got 7.0\n", o.err());
         assertFalse(Files.exists(d));
