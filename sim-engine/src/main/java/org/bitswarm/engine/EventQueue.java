@@ -3,30 +3,62 @@ package org.bitswarm.engine;
 import java.util.Arrays;
 
 /**
- * A rank's pending events: a 4-ary min-heap over primitive arrays, ordered by the engine's total event order
- * (time, key, source, sequence), where key is a keyed hash of (source, sequence). Because the order uses only
- * what the event itself carries, it is the same whichever rank holds the event and in whatever order events
- * arrived: this is what makes results independent of the partition (ns-3's per-rank counters are not).
+ * A rank's pending events, removed in the engine's total event order (time, key, source, sequence), where key is
+ * a keyed hash of (source, sequence). Because the order uses only what the event itself carries, it is the same
+ * whichever rank holds the event and in whatever order events arrived: this is what makes results independent
+ * of the partition (ns-3's per-rank counters are not).
  *
- * <p>The heap keeps (time, key, slot) inline so that most comparisons touch two contiguous arrays, and has four
- * children per node, which halves the depth and keeps siblings in one cache line (a binary heap spent most of
- * a PHOLD run in cache misses at 10^5 pending events). The rest
- * of an event lives in slot arrays that are recycled through a free list. No objects are allocated per event
- * besides the payload itself.
+ * <h2>Structure</h2>
+ * A calendar queue (R. Brown, "Calendar queues: a fast O(1) priority queue implementation for the simulation
+ * event set problem", CACM 31(10), 1988) with the sorted-bucket and overflow tiers of a ladder queue (Tang, Goh
+ * and Thng, ACM TOMACS 15(3), 2005), specialised for windowed simulation:
+ * <ul>
+ *   <li>Time is cut into buckets of {@code 2^shift} ticks. A ring of {@value #RING} buckets covers the buckets
+ *       after the one being consumed; an event is appended, unsorted, to its bucket in O(1).</li>
+ *   <li>The earliest non-empty bucket is taken out whole and sorted once (a primitive sort of
+ *       (offset in bucket, index) pairs, ties in time then ordered by key, source and sequence), then read in
+ *       order. A window of the engine spans a few dozen buckets, so every event is sorted once in a small,
+ *       cache-resident batch instead of sifting through a heap of every pending event.</li>
+ *   <li>Events later than the ring's year go to an overflow {@link EventHeap} and move into the ring when it
+ *       reaches them; events added in or before the bucket being read (a timer shorter than a bucket) go to a
+ *       small side heap that is merged with the sorted bucket on removal.</li>
+ * </ul>
+ * At 10^5 pending events in the PHOLD benchmark this does about three times the holds per second of the
+ * 4-ary heap it replaced, which spent most of its time in cache misses while sifting.
  */
 public final class EventQueue {
-    // Heap, by position.
-    private long[] hTime;
-    private long[] hKey;
-    private int[] hSlot;
+    /** Buckets in the ring; a power of two. */
+    static final int RING = 4096;
+    private static final int MASK = RING - 1;
+    /** Longs per event in a bucket: time, key, source, sequence, target << 32 | kind. */
+    private static final int STRIDE = 5;
+    private static final int MIN_SHIFT = 1;
+    private static final int MAX_SHIFT = 31;
+
+    private final int shift;
+    /** Index of the bucket being read; the ring holds buckets base+1 .. base+RING. */
+    private long base;
     private int size;
-    // Event fields, by slot, packed so that one event's fields share a cache line:
-    // [3*slot] source, [3*slot+1] sequence, [3*slot+2] target << 32 | kind. Payloads apart, read only if present.
-    private long[] sData;
-    private Object[] sPayload;
-    private int[] free;
-    private int freeCount;
-    private int slots;
+
+    private final long[][] ringData = new long[RING][];
+    private final Object[][] ringPayload = new Object[RING][];
+    private final int[] ringCount = new int[RING];
+    private final long[] occupied = new long[RING / 64];
+    private int ringSize;
+    /** Bucket arrays that have been read out, for reuse by buckets that fill up. */
+    private long[][] spareData = new long[8][];
+    private Object[][] sparePayload = new Object[8][];
+    private int spares;
+
+    // The bucket being read: its events, their order (offset << 32 | index) and the read position.
+    private long[] runData = new long[0];
+    private Object[] runPayload;
+    private long[] order = new long[64];
+    private int runPos;
+    private int runLen;
+
+    private final EventHeap near = new EventHeap(64);
+    private final EventHeap far = new EventHeap(64);
 
     // The event last removed by poll().
     private long time;
@@ -37,18 +69,20 @@ public final class EventQueue {
     private int kind;
     private Payload payload;
 
+    /** A queue with buckets of about one millisecond. */
     public EventQueue() {
-        this(1024);
+        this(Ticks.MS);
     }
 
-    public EventQueue(int capacity) {
-        int c = Math.max(16, capacity);
-        hTime = new long[c];
-        hKey = new long[c];
-        hSlot = new int[c];
-        sData = new long[3 * c];
-        sPayload = new Object[c];
-        free = new int[c];
+    /**
+     * A queue whose buckets are {@code bucketTicks} wide, rounded down to a power of two between 2 and 2^31
+     * ticks. Any width gives the same order; a width that puts some hundreds to a few thousand events in a
+     * bucket is fastest. The engine uses a 32nd of its lookahead.
+     */
+    public EventQueue(long bucketTicks) {
+        long w = Math.max(1L << MIN_SHIFT, Math.min(1L << MAX_SHIFT, bucketTicks));
+        this.shift = 63 - Long.numberOfLeadingZeros(w);
+        this.base = (Long.MIN_VALUE >> shift) - 1;
     }
 
     public int size() {
@@ -61,25 +95,27 @@ public final class EventQueue {
 
     /** Time of the earliest event, or {@link Ticks#NEVER} when empty. */
     public long peekTime() {
-        return size == 0 ? Ticks.NEVER : hTime[0];
+        if (size == 0) {
+            return Ticks.NEVER;
+        }
+        if (runPos == runLen && near.size() == 0) {
+            advance();
+        }
+        long t = runPos < runLen ? runData[STRIDE * (int) order[runPos]] : Ticks.NEVER;
+        return near.size() > 0 ? Math.min(t, near.headTime()) : t;
     }
 
     public void add(long time, long key, long source, long seq, int target, int kind, Payload payload) {
-        int slot = allocate();
-        int b = 3 * slot;
-        sData[b] = source;
-        sData[b + 1] = seq;
-        sData[b + 2] = (long) target << 32 | (kind & 0xffffffffL);
-        if (payload != null) {
-            sPayload[slot] = payload;
+        long targetKind = (long) target << 32 | (kind & 0xffffffffL);
+        size++;
+        long b = time >> shift;
+        if (b <= base) {
+            near.add(time, key, source, seq, targetKind, payload);
+        } else if (Long.compareUnsigned(b - base, RING) <= 0) {
+            append((int) b & MASK, time, key, source, seq, targetKind, payload);
+        } else {
+            far.add(time, key, source, seq, targetKind, payload);
         }
-        if (size == hTime.length) {
-            int c = size * 2;
-            hTime = Arrays.copyOf(hTime, c);
-            hKey = Arrays.copyOf(hKey, c);
-            hSlot = Arrays.copyOf(hSlot, c);
-        }
-        siftUp(size++, time, key, slot);
     }
 
     /** Removes the earliest event; read it through the accessors below. Returns false when empty. */
@@ -87,25 +123,43 @@ public final class EventQueue {
         if (size == 0) {
             return false;
         }
-        int slot = hSlot[0];
-        time = hTime[0];
-        key = hKey[0];
-        int b = 3 * slot;
-        source = sData[b];
-        seq = sData[b + 1];
-        long tk = sData[b + 2];
+        if (runPos == runLen && near.size() == 0) {
+            advance();
+        }
+        size--;
+        if (runPos < runLen) {
+            int i = (int) order[runPos];
+            int o = STRIDE * i;
+            long[] d = runData;
+            if (near.size() == 0 || !near.headBefore(d[o], d[o + 1], d[o + 2], d[o + 3])) {
+                runPos++;
+                time = d[o];
+                key = d[o + 1];
+                source = d[o + 2];
+                seq = d[o + 3];
+                setTargetKind(d[o + 4]);
+                payload = null;
+                if (runPayload != null && runPayload[i] != null) {
+                    payload = (Payload) runPayload[i];
+                    runPayload[i] = null;
+                }
+                return true;
+            }
+        }
+        near.poll();
+        time = near.time;
+        key = near.key;
+        source = near.source;
+        seq = near.seq;
+        setTargetKind(near.targetKind);
+        payload = near.payload;
+        near.payload = null;
+        return true;
+    }
+
+    private void setTargetKind(long tk) {
         target = (int) (tk >>> 32);
         kind = (int) tk;
-        payload = (Payload) sPayload[slot];
-        if (payload != null) {
-            sPayload[slot] = null;
-        }
-        free[freeCount++] = slot;
-        int last = --size;
-        if (last > 0) {
-            siftDown(0, hTime[last], hKey[last], hSlot[last]);
-        }
-        return true;
     }
 
     public long time() {
@@ -136,78 +190,174 @@ public final class EventQueue {
         return payload;
     }
 
-    private int allocate() {
-        if (freeCount > 0) {
-            return free[--freeCount];
+    private void append(int pos, long time, long key, long source, long seq, long targetKind, Payload payload) {
+        int n = ringCount[pos];
+        long[] d = ringData[pos];
+        if (d == null || STRIDE * (n + 1) > d.length) {
+            d = grow(pos, n);
         }
-        if (slots == sPayload.length) {
-            int c = slots * 2;
-            sData = Arrays.copyOf(sData, 3 * c);
-            sPayload = Arrays.copyOf(sPayload, c);
-            free = Arrays.copyOf(free, c);
-        }
-        return slots++;
-    }
-
-    /** True if event (t1, k1, slot1) comes strictly before (t2, k2, slot2) in the total order. */
-    private boolean before(long t1, long k1, int slot1, long t2, long k2, int slot2) {
-        if (t1 != t2) {
-            return t1 < t2;
-        }
-        if (k1 != k2) {
-            return k1 < k2;
-        }
-        long s1 = sData[3 * slot1];
-        long s2 = sData[3 * slot2];
-        if (s1 != s2) {
-            return s1 < s2;
-        }
-        return sData[3 * slot1 + 1] < sData[3 * slot2 + 1];
-    }
-
-    private void siftUp(int pos, long t, long k, int slot) {
-        while (pos > 0) {
-            int parent = (pos - 1) >>> 2;
-            if (!before(t, k, slot, hTime[parent], hKey[parent], hSlot[parent])) {
-                break;
+        int o = STRIDE * n;
+        d[o] = time;
+        d[o + 1] = key;
+        d[o + 2] = source;
+        d[o + 3] = seq;
+        d[o + 4] = targetKind;
+        if (payload != null) {
+            Object[] p = ringPayload[pos];
+            if (p == null || p.length < d.length / STRIDE) {
+                p = p == null ? new Object[d.length / STRIDE] : Arrays.copyOf(p, d.length / STRIDE);
+                ringPayload[pos] = p;
             }
-            move(parent, pos);
-            pos = parent;
+            p[n] = payload;
         }
-        put(pos, t, k, slot);
-    }
-
-    private void siftDown(int pos, long t, long k, int slot) {
-        while (true) {
-            int first = 4 * pos + 1;
-            if (first >= size) {
-                break;
-            }
-            int best = first;
-            int last = Math.min(first + 4, size);
-            for (int c = first + 1; c < last; c++) {
-                if (before(hTime[c], hKey[c], hSlot[c], hTime[best], hKey[best], hSlot[best])) {
-                    best = c;
-                }
-            }
-            if (!before(hTime[best], hKey[best], hSlot[best], t, k, slot)) {
-                break;
-            }
-            move(best, pos);
-            pos = best;
+        if (n == 0) {
+            occupied[pos >>> 6] |= 1L << pos;
         }
-        put(pos, t, k, slot);
+        ringCount[pos] = n + 1;
+        ringSize++;
     }
 
-    private void move(int from, int to) {
-        hTime[to] = hTime[from];
-        hKey[to] = hKey[from];
-        hSlot[to] = hSlot[from];
+    private long[] grow(int pos, int n) {
+        long[] d = ringData[pos];
+        if (d == null && spares > 0) {
+            spares--;
+            d = spareData[spares];
+            ringPayload[pos] = sparePayload[spares];
+            spareData[spares] = null;
+            sparePayload[spares] = null;
+        }
+        if (d == null || STRIDE * (n + 1) > d.length) {
+            d = d == null ? new long[STRIDE * 16] : Arrays.copyOf(d, Math.max(STRIDE * 16, 2 * d.length));
+            Object[] p = ringPayload[pos];
+            if (p != null) {
+                ringPayload[pos] = Arrays.copyOf(p, d.length / STRIDE);
+            }
+        }
+        ringData[pos] = d;
+        return d;
     }
 
-    private void put(int pos, long t, long k, int slot) {
-        hTime[pos] = t;
-        hKey[pos] = k;
-        hSlot[pos] = slot;
+    /**
+     * Makes the earliest non-empty bucket the one being read. Called when the bucket being read is exhausted and
+     * the side heap is empty, so every remaining event is in the ring or the overflow heap.
+     */
+    private void advance() {
+        if (ringSize == 0) {
+            base = (far.headTime() >> shift) - 1;
+            migrate();
+        }
+        int start = (int) (base + 1) & MASK;
+        int pos = nextOccupied(start);
+        base += 1 + ((pos - start) & MASK);
+        load(pos);
+        migrate();
+    }
+
+    /** Moves overflow events that the ring now covers (buckets up to base + RING) into the ring. */
+    private void migrate() {
+        while (far.size() > 0 && Long.compareUnsigned((far.headTime() >> shift) - base, RING) <= 0) {
+            far.poll();
+            append((int) (far.time >> shift) & MASK, far.time, far.key, far.source, far.seq, far.targetKind,
+                    far.payload);
+            far.payload = null;
+        }
+    }
+
+    private int nextOccupied(int start) {
+        int w = start >>> 6;
+        long bits = occupied[w] & (-1L << start);
+        for (int k = 0; k <= occupied.length; k++) {
+            if (bits != 0) {
+                return (w << 6) + Long.numberOfTrailingZeros(bits);
+            }
+            w = (w + 1) % occupied.length;
+            bits = occupied[w];
+        }
+        throw new IllegalStateException("event queue ring is marked non-empty but has no bucket");
+    }
+
+    /** Takes bucket {@code pos} (index {@link #base}) out of the ring and sorts it into {@link #order}. */
+    private void load(int pos) {
+        if (spares == spareData.length) {
+            spareData = Arrays.copyOf(spareData, 2 * spares);
+            sparePayload = Arrays.copyOf(sparePayload, 2 * spares);
+        }
+        spareData[spares] = runData;
+        sparePayload[spares] = runPayload;
+        spares++;
+        runData = ringData[pos];
+        runPayload = ringPayload[pos];
+        runLen = ringCount[pos];
+        runPos = 0;
+        ringData[pos] = null;
+        ringPayload[pos] = null;
+        ringCount[pos] = 0;
+        occupied[pos >>> 6] &= ~(1L << pos);
+        ringSize -= runLen;
+        sortRun();
+    }
+
+    private void sortRun() {
+        if (order.length < runLen) {
+            order = new long[Math.max(runLen, 2 * order.length)];
+        }
+        long start = base << shift;
+        long[] d = runData;
+        for (int i = 0; i < runLen; i++) {
+            order[i] = (d[STRIDE * i] - start) << 32 | i;
+        }
+        Arrays.sort(order, 0, runLen);
+        for (int i = 0; i < runLen; ) {
+            long t = order[i] >>> 32;
+            int j = i + 1;
+            while (j < runLen && order[j] >>> 32 == t) {
+                j++;
+            }
+            if (j - i > 1) {
+                sortTies(i, j);
+            }
+            i = j;
+        }
+    }
+
+    /** Orders {@code order[from, to)}, events with equal times, by (key, source, sequence): a merge sort. */
+    private void sortTies(int from, int to) {
+        long[] tmp = new long[to - from];
+        mergeSort(from, to, tmp);
+    }
+
+    private void mergeSort(int from, int to, long[] tmp) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(from, mid, tmp);
+        mergeSort(mid, to, tmp);
+        int a = from;
+        int b = mid;
+        int k = 0;
+        while (a < mid && b < to) {
+            tmp[k++] = tieBefore(order[b], order[a]) ? order[b++] : order[a++];
+        }
+        while (a < mid) {
+            tmp[k++] = order[a++];
+        }
+        while (b < to) {
+            tmp[k++] = order[b++];
+        }
+        System.arraycopy(tmp, 0, order, from, k);
+    }
+
+    /** For two entries of {@link #order} with the same time: true if x comes strictly before y. */
+    private boolean tieBefore(long x, long y) {
+        int a = STRIDE * (int) x;
+        int b = STRIDE * (int) y;
+        long[] d = runData;
+        for (int f = 1; f < 4; f++) {
+            if (d[a + f] != d[b + f]) {
+                return d[a + f] < d[b + f];
+            }
+        }
+        return false;
     }
 }

@@ -59,7 +59,7 @@ public final class RankEngine {
     private static final int EXECUTED = 3;
     private final RandomStream[][] streams;
 
-    private final EventQueue queue = new EventQueue(4096);
+    private final EventQueue queue;
     private final ByteWriter[] outbox;
     private final ByteWriter payloadScratch = new ByteWriter(256);
     private final List<TraceRecord> trace = new ArrayList<>();
@@ -92,6 +92,8 @@ public final class RankEngine {
             throw new IllegalArgumentException("lookahead must be at least 1 tick: " + lookahead);
         }
         this.orderKey = Mix.splitmix(cfg.seed() ^ Mix.splitmix(cfg.replication() + 0x5851F42D4C957F2DL));
+        // A 32nd of the lookahead per bucket: a window spans about 32 buckets, each sorted once in cache.
+        this.queue = new EventQueue(lookahead / 32);
         this.codec = model.codec();
         this.streamFactory = new RandomStreams(cfg.seed(), cfg.replication());
 

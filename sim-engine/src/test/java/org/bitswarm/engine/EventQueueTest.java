@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -18,37 +19,53 @@ class EventQueueTest {
     private static final Comparator<Ev> ORDER = Comparator.comparingLong(Ev::time).thenComparingLong(Ev::key)
             .thenComparingLong(Ev::source).thenComparingLong(Ev::seq);
 
+    /**
+     * Random adds and polls against a priority queue in the total order, for bucket widths from the smallest to
+     * the largest and for four shapes of time: few distinct times (ties at every level of the order), times
+     * spread over several calendar years (overflow heap and its migration), a hold pattern that never goes back
+     * and often lands in the bucket being read (side heap), and the extremes of the time range.
+     */
     @Test
-    void matchesSortedReferenceUnderRandomOperations() {
+    void matchesReferenceUnderRandomOperations() {
         long seed = 0x5EEDL ^ Long.getLong("test.seed", 20261124L);
         System.out.println("EventQueueTest seed " + seed);
         SplittableRandom rnd = new SplittableRandom(seed);
-        for (int round = 0; round < 200; round++) {
-            EventQueue q = new EventQueue(16);
-            List<Ev> ref = new ArrayList<>();
+        long[] widths = {2, 16, 1 << 10, 1 << 20, 1L << 31};
+        for (int round = 0; round < 400; round++) {
+            long width = widths[round % widths.length];
+            int shape = (round / widths.length) % 4;
+            EventQueue q = new EventQueue(width);
+            PriorityQueue<Ev> ref = new PriorityQueue<>(ORDER);
             long seq = 0;
-            // Few distinct times and keys force ties at every level of the order.
-            long times = 1 + rnd.nextInt(5);
+            long last = 0;
+            long distinctTimes = 1 + rnd.nextInt(5);
             long keys = 1 + rnd.nextInt(3);
+            String where = "seed " + seed + " round " + round + " width " + width + " shape " + shape;
             for (int op = 0; op < 2000; op++) {
                 if (ref.isEmpty() || rnd.nextInt(3) > 0) {
-                    long time = pick(rnd, times);
+                    long time = switch (shape) {
+                        case 0 -> pick(rnd, distinctTimes);
+                        case 1 -> rnd.nextLong(width * EventQueue.RING * 3);
+                        case 2 -> last + (rnd.nextBoolean() ? rnd.nextLong(width) : rnd.nextLong(width * 64));
+                        default -> extreme(rnd);
+                    };
                     Ev e = new Ev(time, pick(rnd, keys), rnd.nextInt(4), seq++, rnd.nextInt(100));
                     q.add(e.time, e.key, e.source, e.seq, e.target, 7, null);
                     ref.add(e);
                 } else {
-                    ref.sort(ORDER);
-                    Ev want = ref.remove(0);
+                    Ev want = ref.poll();
+                    assertEquals(want.time, q.peekTime(), where);
                     assertTrue(q.poll());
-                    assertEquals(want, new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()), "seed " + seed);
+                    assertEquals(want, new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()), where);
+                    last = want.time;
                 }
                 assertEquals(ref.size(), q.size());
             }
-            ref.sort(ORDER);
-            for (Ev want : ref) {
-                assertEquals(want.time, q.peekTime());
+            while (!ref.isEmpty()) {
+                Ev want = ref.poll();
+                assertEquals(want.time, q.peekTime(), where);
                 assertTrue(q.poll());
-                assertEquals(want, new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()), "seed " + seed);
+                assertEquals(want, new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()), where);
             }
             assertFalse(q.poll());
             assertEquals(Ticks.NEVER, q.peekTime());
@@ -63,6 +80,73 @@ class EventQueueTest {
             case 2: return Long.MIN_VALUE;
             default: return rnd.nextLong(distinct);
         }
+    }
+
+    /** Anywhere in the time range, with weight on both ends. */
+    private static long extreme(SplittableRandom rnd) {
+        switch (rnd.nextInt(4)) {
+            case 0: return Long.MIN_VALUE + rnd.nextLong(1000);
+            case 1: return Long.MAX_VALUE - 1 - rnd.nextLong(1000);
+            default: return rnd.nextLong();
+        }
+    }
+
+    /**
+     * An overflow event whose bucket the ring reaches exactly at its far end must move into the ring then, or an
+     * event added later to the same bucket overtakes it.
+     */
+    @Test
+    void overflowEventsJoinTheRingAtTheYearBoundary() {
+        long width = 16;
+        long farBucketStart = width * (EventQueue.RING + 1);
+        EventQueue q = new EventQueue(width);
+        q.add(0, 0, 0, 0, 0, 1, null);
+        q.add(farBucketStart, 0, 0, 1, 0, 1, null);
+        assertTrue(q.poll());
+        assertEquals(0, q.time());
+        q.add(width, 0, 0, 2, 0, 1, null);
+        assertTrue(q.poll());
+        assertEquals(width, q.time());
+        q.add(farBucketStart + 5, 0, 0, 3, 0, 1, null);
+        assertTrue(q.poll());
+        assertEquals(farBucketStart, q.time());
+        assertTrue(q.poll());
+        assertEquals(farBucketStart + 5, q.time());
+        assertFalse(q.poll());
+    }
+
+    /** Payloads travel with their event through the ring (also when a bucket grows), the side and overflow heaps. */
+    @Test
+    void payloadsSurviveEveryTier() {
+        EventQueue q = new EventQueue(16);
+        List<Payload> want = new ArrayList<>();
+        long seq = 0;
+        // One bucket: a payload first, then enough events without one to make the bucket grow, then another.
+        for (int i = 0; i < 100; i++) {
+            Payload p = i == 0 || i == 99 ? tagged(i) : null;
+            q.add(100 + i % 8, seq, 0, seq++, 0, 1, p);
+            want.add(p);
+        }
+        q.poll();
+        assertEquals(want.get(0), q.payload());
+        Payload side = tagged(-1);
+        q.add(101, Long.MAX_VALUE, 9, seq++, 0, 1, side);
+        Payload overflow = tagged(-2);
+        q.add(16L * EventQueue.RING * 10, 0, 0, seq++, 0, 1, overflow);
+        int seen = 0;
+        Payload last = null;
+        while (q.poll()) {
+            if (q.payload() != null) {
+                seen++;
+                last = q.payload();
+            }
+        }
+        assertEquals(3, seen);
+        assertEquals(overflow, last);
+    }
+
+    private static Payload tagged(int tag) {
+        return out -> out.putInt(tag);
     }
 
     @Test
