@@ -92,6 +92,44 @@ class EventQueueTest {
     }
 
     /**
+     * Whole buckets of many events, as a window of the engine fills them: offsets drawn from a few or many
+     * values, sometimes with a single event whose high digits differ from all the others (the radix sort may
+     * skip a digit only when every event shares it).
+     */
+    @Test
+    void fullBucketsComeOutSorted() {
+        long seed = 0xB0CCL ^ Long.getLong("test.seed", 20261124L);
+        System.out.println("EventQueueTest bucket seed " + seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int[] shifts = {1, 7, 8, 9, 16, 24, 31};
+        for (int round = 0; round < 300; round++) {
+            int shift = shifts[round % shifts.length];
+            long width = 1L << shift;
+            EventQueue q = new EventQueue(width);
+            PriorityQueue<Ev> ref = new PriorityQueue<>(ORDER);
+            long bucketStart = width * rnd.nextLong(1000);
+            long spread = Math.max(1, width >> rnd.nextInt(shift + 1));
+            int n = 1 + rnd.nextInt(3000);
+            for (int i = 0; i < n; i++) {
+                long offset = rnd.nextLong(spread);
+                if (i == n - 1 && rnd.nextBoolean()) {
+                    offset = rnd.nextBoolean() ? 0 : ((width - 1) & ~0xffL) | rnd.nextLong(Math.min(256, width));
+                }
+                Ev e = new Ev(bucketStart + offset, rnd.nextLong(4), rnd.nextInt(3), i, i);
+                q.add(e.time, e.key, e.source, e.seq, e.target, 1, null);
+                ref.add(e);
+            }
+            String where = "seed " + seed + " round " + round + " shift " + shift + " n " + n;
+            while (!ref.isEmpty()) {
+                Ev want = ref.poll();
+                assertTrue(q.poll(), where);
+                assertEquals(want, new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()), where);
+            }
+            assertFalse(q.poll());
+        }
+    }
+
+    /**
      * An overflow event whose bucket the ring reaches exactly at its far end must move into the ring then, or an
      * event added later to the same bucket overtakes it.
      */
