@@ -57,7 +57,8 @@ public final class RankEngine {
     private static final int CHAIN_A = 1;
     private static final int CHAIN_B = 2;
     private static final int EXECUTED = 3;
-    private final RandomStream[][] streams;
+    /** Streams by local entity * PURPOSES + purpose, created on first use; flat to save a cache miss. */
+    private final RandomStream[] streams;
 
     private final EventQueue queue;
     private final ByteWriter[] outbox;
@@ -113,7 +114,7 @@ public final class RankEngine {
         localIds = new long[local];
         entities = new Entity[local];
         state = new long[4 * local];
-        streams = new RandomStream[local][];
+        streams = new RandomStream[Math.multiplyExact(local, RandomStreams.PURPOSES)];
         for (int id = 0; id < n; id++) {
             if (localIndex[id] >= 0) {
                 localIds[localIndex[id]] = id;
@@ -167,8 +168,9 @@ public final class RankEngine {
             Payload payload = queue.payload();
             long pd = payloadDigest(payload);
             int b = 4 * target;
-            state[b + CHAIN_A] = TraceDigest.chainA(state[b + CHAIN_A], t, source, kind, pd);
-            state[b + CHAIN_B] = TraceDigest.chainB(state[b + CHAIN_B], t, source, kind, pd);
+            long h = TraceDigest.event(t, source, kind, pd);
+            state[b + CHAIN_A] = TraceDigest.chainA(state[b + CHAIN_A], h);
+            state[b + CHAIN_B] = TraceDigest.chainB(state[b + CHAIN_B], h);
             state[b + EXECUTED]++;
             events++;
             if (cfg.trace()) {
@@ -219,8 +221,9 @@ public final class RankEngine {
     /** The end of a window: swap messages, agree on the next window start and on stopping. */
     @SuppressForbidden(reason = "measures the synchronisation share")
     private long exchange() {
-        long t0 = System.nanoTime();
+        // Before the clock starts: peekTime may sort the next bucket, which is the model's work, not sync.
         long localMin = Math.min(queue.peekTime(), outMin);
+        long t0 = System.nanoTime();
         long total = 0;
         for (ByteWriter w : outbox) {
             total += w.size();
@@ -407,18 +410,14 @@ public final class RankEngine {
 
         @Override
         public RandomStream random(int purpose) {
-            RandomStream[] mine = streams[current];
-            if (mine == null) {
-                mine = new RandomStream[RandomStreams.PURPOSES];
-                streams[current] = mine;
-            }
-            if (purpose < 0 || purpose >= mine.length) {
+            if (purpose < 0 || purpose >= RandomStreams.PURPOSES) {
                 throw new IllegalArgumentException("random purpose out of range: " + purpose);
             }
-            RandomStream s = mine[purpose];
+            int i = current * RandomStreams.PURPOSES + purpose;
+            RandomStream s = streams[i];
             if (s == null) {
                 s = streamFactory.stream(localIds[current], purpose);
-                mine[purpose] = s;
+                streams[i] = s;
             }
             return s;
         }

@@ -15,12 +15,19 @@ import java.util.HexFormat;
 public final class TraceDigest {
     private TraceDigest() {}
 
-    static long chainA(long chain, long time, long source, long kind, long payloadDigest) {
-        return Mix.splitmix(chain ^ Mix.hash(time, source, kind * 0x632BE59BD9B4E019L + payloadDigest));
+    /** The 64-bit hash of one event that both chains fold in. */
+    static long event(long time, long source, long kind, long payloadDigest) {
+        return Mix.hash(time, source, kind * 0x632BE59BD9B4E019L + payloadDigest);
     }
 
-    static long chainB(long chain, long time, long source, long kind, long payloadDigest) {
-        return Mix.splitmix(chain + 0xD6E8FEB86659FD93L * Mix.hash(payloadDigest, time, source ^ kind));
+    /** A non-linear chain: each step mixes the previous value with the event hash. */
+    static long chainA(long chain, long eventHash) {
+        return Mix.splitmix(chain ^ eventHash);
+    }
+
+    /** A polynomial chain over the same hashes, so that the two halves of the digest fail independently. */
+    static long chainB(long chain, long eventHash) {
+        return (chain + eventHash) * 0xD6E8FEB86659FD93L;
     }
 
     /** A SHA-256 accumulator over (id, count, chainA, chainB) records fed in id order. */
