@@ -53,9 +53,8 @@ public final class EventQueue {
     // The bucket being read: its events, their order (offset << 32 | index) and the read position.
     private long[] runData = new long[0];
     private Object[] runPayload;
-    private long[] order = new long[64];
-    private long[] scratch = new long[64];
-    private final int[] digitCount = new int[256];
+    private long[] order;
+    private final RadixSort radix = new RadixSort();
     private int runPos;
     private int runLen;
 
@@ -300,20 +299,13 @@ public final class EventQueue {
     }
 
     private void sortRun() {
-        if (order.length < runLen) {
-            order = new long[Math.max(runLen, 2 * order.length)];
-            scratch = new long[order.length];
-        }
         long start = base << shift;
         long[] d = runData;
+        long[] keys = radix.buffer(runLen);
         for (int i = 0; i < runLen; i++) {
-            order[i] = (d[STRIDE * i] - start) << 32 | i;
+            keys[i] = (d[STRIDE * i] - start) << 32 | i;
         }
-        if (runLen < 64) {
-            Arrays.sort(order, 0, runLen);
-        } else {
-            radixSort();
-        }
+        order = radix.sort(runLen, 32, shift);
         for (int i = 0; i < runLen; ) {
             long t = order[i] >>> 32;
             int j = i + 1;
@@ -325,41 +317,6 @@ public final class EventQueue {
             }
             i = j;
         }
-    }
-
-    /**
-     * Sorts {@code order[0, runLen)} by offset (bits 32 and up; the index below keeps equal offsets in index
-     * order): a least-significant-digit radix sort in 8-bit digits over the {@code shift} bits an offset has,
-     * skipping digits that are the same for every event. Faster than a comparison sort by a few times here.
-     */
-    private void radixSort() {
-        long[] a = order;
-        long[] b = scratch;
-        int n = runLen;
-        for (int bit = 32; bit < 32 + shift; bit += 8) {
-            Arrays.fill(digitCount, 0);
-            for (int i = 0; i < n; i++) {
-                digitCount[(int) (a[i] >>> bit) & 0xff]++;
-            }
-            if (digitCount[(int) (a[0] >>> bit) & 0xff] == n) {
-                continue;
-            }
-            int sum = 0;
-            for (int k = 0; k < 256; k++) {
-                int c = digitCount[k];
-                digitCount[k] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < n; i++) {
-                long v = a[i];
-                b[digitCount[(int) (v >>> bit) & 0xff]++] = v;
-            }
-            long[] t = a;
-            a = b;
-            b = t;
-        }
-        order = a;
-        scratch = b;
     }
 
     /** Orders {@code order[from, to)}, events with equal times, by (key, source, sequence): a merge sort. */

@@ -61,6 +61,11 @@ public final class RankEngine {
     private final RandomStream[] streams;
 
     private final EventQueue queue;
+    private final WindowBatch batch = new WindowBatch();
+    /** Timers that entities set inside the window being run; they belong to the entity being run. */
+    private final EventHeap timers = new EventHeap(64);
+    /** Bits that hold any local entity index. */
+    private final int entityBits;
     private final ByteWriter[] outbox;
     private final ByteWriter payloadScratch = new ByteWriter(256);
     private final List<TraceRecord> trace = new ArrayList<>();
@@ -111,6 +116,7 @@ public final class RankEngine {
             ownerRank[id] = r;
             localIndex[id] = r == rank ? local++ : -1;
         }
+        entityBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, local - 1));
         localIds = new long[local];
         entities = new Entity[local];
         state = new long[4 * local];
@@ -141,7 +147,7 @@ public final class RankEngine {
         long next = exchange();
         while (next != Ticks.NEVER && next < cfg.endTime() && !stopAll) {
             windowEnd = Math.min(Ticks.addSaturating(next, lookahead), cfg.endTime());
-            runWindow();
+            runWindow(next);
             windows++;
             next = exchange();
             if (rank == 0) {
@@ -153,35 +159,64 @@ public final class RankEngine {
         return finish(crossBytes, wall);
     }
 
-    private void runWindow() {
-        while (queue.peekTime() < windowEnd) {
-            queue.poll();
-            long t = queue.time();
-            if (t < now) {
-                throw new IllegalStateException("virtual time went back from " + now + " to " + t);
-            }
-            now = t;
-            int target = queue.target();
-            current = target;
-            long source = queue.source();
-            int kind = queue.kind();
-            Payload payload = queue.payload();
-            long pd = payloadDigest(payload);
-            int b = 4 * target;
-            long h = TraceDigest.event(t, source, kind, pd);
-            state[b + CHAIN_A] = TraceDigest.chainA(state[b + CHAIN_A], h);
-            state[b + CHAIN_B] = TraceDigest.chainB(state[b + CHAIN_B], h);
-            state[b + EXECUTED]++;
-            events++;
-            if (cfg.trace()) {
-                trace.add(new TraceRecord(t, queue.key(), source, queue.seq(), localIds[target],
-                        model.describe(kind, payload)));
-            }
-            entities[target].handle(ctx, source, kind, payload);
+    /**
+     * Runs the window's events entity by entity. This gives the same result as running them in the total
+     * order: within [T, T+L) no event can reach another entity (every cross-entity delay is at least L), so an
+     * entity's events in the window depend only on its own earlier events, and entities share no state
+     * ({@link Entity}). Each entity still sees its own events in the total order, merged with the timers it
+     * sets inside the window. Grouping fetches an entity's state, stream and object once per window rather
+     * than once per event; in PHOLD with 10^4 entities that was about a quarter of the time per event.
+     */
+    private void runWindow(long windowStart) {
+        int n = batch.fill(queue, windowEnd);
+        batch.group(entityBits);
+        long latest = lastEventTime;
+        for (int k = 0; k < n; ) {
+            int end = batch.groupEnd(k);
+            runEntity(batch.target(k), k, end, windowStart);
+            latest = Math.max(latest, now);
+            k = end;
         }
-        if (events > 0) {
-            lastEventTime = now;
+        lastEventTime = latest;
+    }
+
+    /** Runs events [from, to) of the batch, all for local entity {@code target}, and the timers they set. */
+    private void runEntity(int target, int from, int to, long windowStart) {
+        current = target;
+        now = windowStart;
+        int k = from;
+        while (k < to || timers.size() > 0) {
+            if (k < to && (timers.size() == 0
+                    || !timers.headBefore(batch.time(k), batch.key(k), batch.source(k), batch.seq(k)))) {
+                execute(batch.time(k), batch.key(k), batch.source(k), batch.seq(k), batch.kind(k),
+                        batch.takePayload(k));
+                k++;
+            } else {
+                timers.poll();
+                Payload p = timers.payload;
+                timers.payload = null;
+                execute(timers.time, timers.key, timers.source, timers.seq, (int) timers.targetKind, p);
+            }
         }
+    }
+
+    private void execute(long t, long key, long source, long seq, int kind, Payload payload) {
+        int target = current;
+        if (t < now) {
+            throw new IllegalStateException("virtual time went back from " + now + " to " + t);
+        }
+        now = t;
+        long pd = payloadDigest(payload);
+        int b = 4 * target;
+        long h = TraceDigest.event(t, source, kind, pd);
+        state[b + CHAIN_A] = TraceDigest.chainA(state[b + CHAIN_A], h);
+        state[b + CHAIN_B] = TraceDigest.chainB(state[b + CHAIN_B], h);
+        state[b + EXECUTED]++;
+        events++;
+        if (cfg.trace()) {
+            trace.add(new TraceRecord(t, key, source, seq, localIds[target], model.describe(kind, payload)));
+        }
+        entities[target].handle(ctx, source, kind, payload);
     }
 
     private long payloadDigest(Payload p) {
@@ -199,7 +234,17 @@ public final class RankEngine {
         long seq = state[4 * me + SEQ]++;
         int r = ownerRank[(int) dest];
         if (r == rank) {
-            queue.add(time, Mix.hash(orderKey, src, seq), src, seq, localIndex[(int) dest], kind, payload);
+            int li = localIndex[(int) dest];
+            long key = Mix.hash(orderKey, src, seq);
+            if (time < windowEnd) {
+                // Only a timer of the entity being run can land inside the window (send() enforces L).
+                if (li != me) {
+                    throw new IllegalStateException("entity " + src + " reached entity " + dest + " inside the window");
+                }
+                timers.add(time, key, src, seq, (long) li << 32 | (kind & 0xffffffffL), payload);
+            } else {
+                queue.add(time, key, src, seq, li, kind, payload);
+            }
             return;
         }
         if (time < windowEnd) {
