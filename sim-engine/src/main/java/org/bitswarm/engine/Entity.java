@@ -2,7 +2,10 @@ package org.bitswarm.engine;
 
 /**
  * An agent with a global id. It reacts to events addressed to it and interacts with other entities only
- * through {@link Context#send}; it never reads another entity's fields, so it can live on any rank.
+ * through {@link Context#send}; it never reads or writes another entity's fields, nor state shared with other
+ * entities that depends on the order of their events, so it can live on any rank. The engine relies on this
+ * twice: for the partition, and to run each window entity by entity (see {@link RankEngine}). Read-only shared
+ * data (configuration, memoised pure functions) is fine.
  */
 public interface Entity {
 

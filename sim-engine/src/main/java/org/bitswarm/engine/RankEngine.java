@@ -32,6 +32,12 @@ import umontreal.ssj.rng.RandomStream;
  * <h2>Event order</h2>
  * See {@link EventQueue}: (time, keyed hash of (source, sequence), source, sequence). Sequence numbers count
  * the events each entity creates, so they too are independent of the partition.
+ *
+ * <h2>Running a window</h2>
+ * The window's events are taken out of the queue and run entity by entity, each entity's in the total order,
+ * merged with the timers it sets inside the window. Nothing sent inside [T, T+L) can reach another entity
+ * before T+L, so this executes exactly what a sequential simulator would (SequentialReferenceTest checks
+ * it against one) while fetching an entity's state once per window instead of once per event.
  */
 public final class RankEngine {
     private static final int BLOCK = 5;
@@ -97,7 +103,7 @@ public final class RankEngine {
         if (lookahead < 1) {
             throw new IllegalArgumentException("lookahead must be at least 1 tick: " + lookahead);
         }
-        this.orderKey = Mix.splitmix(cfg.seed() ^ Mix.splitmix(cfg.replication() + 0x5851F42D4C957F2DL));
+        this.orderKey = orderKey(cfg.seed(), cfg.replication());
         // A 32nd of the lookahead per bucket: a window spans about 32 buckets, each sorted once in cache.
         this.queue = new EventQueue(lookahead / 32);
         this.codec = model.codec();
@@ -130,6 +136,11 @@ public final class RankEngine {
         for (int r = 0; r < ranks; r++) {
             outbox[r] = new ByteWriter(1024);
         }
+    }
+
+    /** The key of the keyed hash that orders events with equal times: a function of the seed and replication. */
+    static long orderKey(long seed, int replication) {
+        return Mix.splitmix(seed ^ Mix.splitmix(replication + 0x5851F42D4C957F2DL));
     }
 
     /** Runs the model to its end; the returned result is complete on rank 0 only. */
