@@ -2,6 +2,7 @@ package org.bitswarm.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * N logical ranks inside one JVM, one thread each, without MPJ: the in-process twin of the MPJ transport, so
@@ -90,24 +91,28 @@ public final class LocalTransport implements Transport {
         return group.size;
     }
 
-    private Object[] publish(Object mine) {
+    /**
+     * Publishes this rank's contribution and runs {@code read} on everybody's between the two barrier phases,
+     * while no rank can yet reuse or change what it published.
+     */
+    private void publish(Object mine, Consumer<Object[]> read) {
         group.slots[rank] = mine;
         group.await();
-        Object[] seen = group.slots.clone();
+        read.accept(group.slots);
         group.await();
-        return seen;
     }
 
     @Override
-    public long[] allToAll(long[] send, int perRank) {
-        if (send.length != group.size * perRank) {
-            throw new IllegalArgumentException("allToAll: " + send.length + " longs for " + group.size + " ranks");
+    public byte[] allToAll(byte[] send, int perRank) {
+        if (perRank < 0 || send.length != group.size * perRank) {
+            throw new IllegalArgumentException("allToAll: " + send.length + " bytes for " + group.size + " ranks");
         }
-        Object[] all = publish(send);
-        long[] recv = new long[send.length];
-        for (int r = 0; r < group.size; r++) {
-            System.arraycopy((long[]) all[r], rank * perRank, recv, r * perRank, perRank);
-        }
+        byte[] recv = new byte[send.length];
+        publish(send, all -> {
+            for (int r = 0; r < group.size; r++) {
+                System.arraycopy((byte[]) all[r], rank * perRank, recv, r * perRank, perRank);
+            }
+        });
         return recv;
     }
 
@@ -118,10 +123,13 @@ public final class LocalTransport implements Transport {
                 bytesSent += send[r].length;
             }
         }
-        Object[] all = publish(send);
         byte[][] recv = new byte[group.size][];
+        publish(send, all -> {
+            for (int r = 0; r < group.size; r++) {
+                recv[r] = ((byte[][]) all[r])[rank].clone();
+            }
+        });
         for (int r = 0; r < group.size; r++) {
-            recv[r] = ((byte[][]) all[r])[rank].clone();
             if (recv[r].length != recvSizes[r]) {
                 throw new IllegalStateException("rank " + r + " sent " + recv[r].length + " bytes, expected " + recvSizes[r]);
             }
@@ -134,15 +142,15 @@ public final class LocalTransport implements Transport {
         if (rank != 0) {
             bytesSent += mine.length;
         }
-        Object[] all = publish(mine);
-        if (rank != 0) {
-            return null;
-        }
         byte[][] out = new byte[group.size][];
-        for (int r = 0; r < group.size; r++) {
-            out[r] = ((byte[]) all[r]).clone();
-        }
-        return out;
+        publish(mine, all -> {
+            if (rank == 0) {
+                for (int r = 0; r < group.size; r++) {
+                    out[r] = ((byte[]) all[r]).clone();
+                }
+            }
+        });
+        return rank == 0 ? out : null;
     }
 
     @Override

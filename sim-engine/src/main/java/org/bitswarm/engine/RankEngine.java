@@ -18,11 +18,12 @@ import umontreal.ssj.rng.RandomStream;
  *       when it is sent. A message sent inside [T, T+L) is therefore stamped at or after T+L and never belongs
  *       to the window being run, whatever rank its destination is on. A cross-rank message stamped inside the
  *       window is rejected at once ({@link LookaheadViolation}), as ROSS does.</li>
- *   <li>One window costs one {@link Transport#allToAll} of five longs per rank pair (bytes for that rank, the
- *       rank's lower bound on its next event, a stop flag, total bytes sent, events so far) and, only if any
- *       rank has messages, one {@link Transport#allToAllBytes}. The lower bound is min(head of the local
- *       queue, earliest message sent this window), so the next T is known before the messages are delivered:
- *       no separate reduction is needed and nothing can be in flight unaccounted. Idle stretches are skipped
+ *   <li>One window costs one {@link Transport#allToAll} of fixed blocks per rank pair (a header with the
+ *       rank's lower bound on its next event, a stop flag and counts, and the messages when they fit) and,
+ *       only if some rank's messages do not fit, one {@link Transport#allToAllBytes} for the rest
+ *       ({@link WindowExchange}). The lower bound is min(head of the local queue, earliest message sent this
+ *       window), so the next T is known before the messages are delivered: no separate reduction is needed
+ *       and nothing can be in flight unaccounted. Idle stretches are skipped
  *       because T jumps to the next event, not to T+L.</li>
  * </ul>
  * The run ends when the next T is {@link Ticks#NEVER} (every rank idle, nothing in flight), when it reaches
@@ -40,8 +41,6 @@ import umontreal.ssj.rng.RandomStream;
  * it against one) while fetching an entity's state once per window instead of once per event.
  */
 public final class RankEngine {
-    private static final int BLOCK = 5;
-
     private final Model model;
     private final Transport transport;
     private final RunConfig cfg;
@@ -72,7 +71,7 @@ public final class RankEngine {
     private final EventHeap timers = new EventHeap(64);
     /** Bits that hold any local entity index. */
     private final int entityBits;
-    private final ByteWriter[] outbox;
+    private final WindowExchange exchange;
     private final ByteWriter payloadScratch = new ByteWriter(256);
     private final List<TraceRecord> trace = new ArrayList<>();
     private final ContextImpl ctx = new ContextImpl();
@@ -132,10 +131,7 @@ public final class RankEngine {
                 localIds[localIndex[id]] = id;
             }
         }
-        outbox = new ByteWriter[ranks];
-        for (int r = 0; r < ranks; r++) {
-            outbox[r] = new ByteWriter(1024);
-        }
+        exchange = new WindowExchange(transport);
     }
 
     /** The key of the keyed hash that orders events with equal times: a function of the seed and replication. */
@@ -165,7 +161,7 @@ public final class RankEngine {
                 cfg.listener().windowDone(next, globalEvents, windows);
             }
         }
-        long crossBytes = transport.bytesSent();
+        long crossBytes = exchange.messageBytes();
         double wall = (System.nanoTime() - wallStart) / 1e9;
         return finish(crossBytes, wall);
     }
@@ -262,7 +258,7 @@ public final class RankEngine {
             throw new LookaheadViolation("cross-rank message from entity " + src + " to " + dest + " stamped "
                     + Ticks.format(time) + " s, inside the current window ending " + Ticks.format(windowEnd) + " s");
         }
-        ByteWriter w = outbox[r];
+        ByteWriter w = exchange.outbox[r];
         w.putLong(time).putLong(src).putLong(seq).putLong(dest).putInt(kind);
         if (payload == null) {
             w.putInt(-1);
@@ -280,51 +276,18 @@ public final class RankEngine {
         // Before the clock starts: peekTime may sort the next bucket, which is the model's work, not sync.
         long localMin = Math.min(queue.peekTime(), outMin);
         long t0 = System.nanoTime();
-        long total = 0;
-        for (ByteWriter w : outbox) {
-            total += w.size();
-        }
-        long[] send = new long[ranks * BLOCK];
+        exchange.exchange(localMin, stopRequested, events);
+        stopAll |= exchange.stop();
+        globalEvents = exchange.events();
         for (int r = 0; r < ranks; r++) {
-            int b = r * BLOCK;
-            send[b] = outbox[r].size();
-            send[b + 1] = localMin;
-            send[b + 2] = stopRequested ? 1 : 0;
-            send[b + 3] = total;
-            send[b + 4] = events;
-        }
-        long[] recv = transport.allToAll(send, BLOCK);
-        long next = Ticks.NEVER;
-        long totalBytes = 0;
-        long allEvents = 0;
-        int[] sizes = new int[ranks];
-        for (int r = 0; r < ranks; r++) {
-            int b = r * BLOCK;
-            sizes[r] = Math.toIntExact(recv[b]);
-            next = Math.min(next, recv[b + 1]);
-            stopAll |= recv[b + 2] != 0;
-            totalBytes += recv[b + 3];
-            allEvents += recv[b + 4];
-        }
-        globalEvents = allEvents;
-        if (totalBytes > 0) {
-            byte[][] out = new byte[ranks][];
-            for (int r = 0; r < ranks; r++) {
-                out[r] = outbox[r].toByteArray();
-                outbox[r].reset();
-            }
-            byte[][] in = transport.allToAllBytes(out, sizes);
-            for (int r = 0; r < ranks; r++) {
-                receive(in[r], r);
-            }
+            receive(exchange.from(r), r);
         }
         outMin = Ticks.NEVER;
         syncNanos += System.nanoTime() - t0;
-        return next;
+        return exchange.next();
     }
 
-    private void receive(byte[] bytes, int from) {
-        ByteReader in = new ByteReader(bytes);
+    private void receive(ByteReader in, int from) {
         while (in.hasMore()) {
             long time = in.getLong();
             long src = in.getLong();

@@ -15,10 +15,10 @@ public interface Transport extends AutoCloseable {
     int size();
 
     /**
-     * All-to-all of fixed-size long blocks. {@code send.length == size() * perRank}; block r (elements
+     * All-to-all of fixed-size byte blocks. {@code send.length == size() * perRank}; block r (bytes
      * {@code [r*perRank, (r+1)*perRank)}) goes to rank r. Returns the blocks received, block r from rank r.
      */
-    long[] allToAll(long[] send, int perRank);
+    byte[] allToAll(byte[] send, int perRank);
 
     /**
      * All-to-all of variable-size byte arrays. {@code send[r]} goes to rank r (may be empty, never null);

@@ -1,5 +1,6 @@
 package org.bitswarm.cli.launch;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class TransportProbe {
         if (t.rank() == 1 || t.size() == 1) {
             onRankOne.run();
         }
-        t.allToAll(new long[t.size()], 1);
+        t.allToAll(new byte[t.size()], 1);
     }
 
     private static void round(MpjTransport t) {
@@ -72,16 +73,16 @@ public final class TransportProbe {
 
     private static void checkAllToAll(MpjTransport t) {
         int n = t.size();
-        long[] send = new long[n * 2];
+        byte[] send = new byte[n * 2];
         for (int r = 0; r < n; r++) {
             for (int k = 0; k < 2; k++) {
-                send[r * 2 + k] = t.rank() * 1000L + r * 10L + k;
+                send[r * 2 + k] = (byte) (t.rank() * 50 + r * 5 + k);
             }
         }
-        long[] recv = t.allToAll(send, 2);
+        byte[] recv = t.allToAll(send, 2);
         for (int s = 0; s < n; s++) {
             for (int k = 0; k < 2; k++) {
-                check(recv[s * 2 + k] == s * 1000L + t.rank() * 10L + k, "allToAll block from " + s);
+                check(recv[s * 2 + k] == (byte) (s * 50 + t.rank() * 5 + k), "allToAll block from " + s);
             }
         }
     }
@@ -89,16 +90,17 @@ public final class TransportProbe {
     private static void checkAllToAllBytes(MpjTransport t) {
         int n = t.size();
         byte[][] send = new byte[n][];
-        long[] sizes = new long[n];
+        byte[] sizes = new byte[n * Integer.BYTES];
+        ByteBuffer out = ByteBuffer.wrap(sizes);
         for (int r = 0; r < n; r++) {
             send[r] = payload(t.rank(), r, size(t.rank(), r, n));
-            sizes[r] = send[r].length;
+            out.putInt(send[r].length);
         }
         // Sizes first, as the engine does: the receiver must know them before Alltoallv.
-        long[] incoming = t.allToAll(sizes, 1);
+        ByteBuffer incoming = ByteBuffer.wrap(t.allToAll(sizes, Integer.BYTES));
         int[] recvSizes = new int[n];
         for (int s = 0; s < n; s++) {
-            recvSizes[s] = (int) incoming[s];
+            recvSizes[s] = incoming.getInt();
         }
         byte[][] recv = t.allToAllBytes(send, recvSizes);
         for (int s = 0; s < n; s++) {
@@ -108,7 +110,7 @@ public final class TransportProbe {
 
     private static void checkEmptyCollectives(MpjTransport t) {
         int n = t.size();
-        check(t.allToAll(new long[0], 0).length == 0, "empty allToAll");
+        check(t.allToAll(new byte[0], 0).length == 0, "empty allToAll");
         byte[][] none = new byte[n][];
         Arrays.fill(none, new byte[0]);
         byte[][] recv = t.allToAllBytes(none, new int[n]);

@@ -13,7 +13,8 @@ import mpi.MPIException;
  *
  * <p>Why collectives and not point-to-point: one MPJ collective costs tens to hundreds of microseconds even
  * between threads of one JVM, so a conservative window exchanges everything it has in one {@code Alltoall}
- * (the counts) and at most one {@code Alltoallv} (the payload), whatever the number of messages.
+ * (counts, and the messages themselves when they fit) and, only when they do not, one {@code Alltoallv},
+ * whatever the number of messages.
  *
  * <p>Things MPJ 0.44 gets wrong or is fussy about, each checked on multicore and niodev:
  * <ul>
@@ -64,14 +65,14 @@ public final class MpjTransport implements Transport {
     }
 
     @Override
-    public long[] allToAll(long[] send, int perRank) {
+    public byte[] allToAll(byte[] send, int perRank) {
         if (perRank < 0 || send.length != (long) size * perRank) {
-            throw new IllegalArgumentException("allToAll: " + send.length + " longs is not " + size + " ranks x "
+            throw new IllegalArgumentException("allToAll: " + send.length + " bytes is not " + size + " ranks x "
                     + perRank);
         }
-        long[] recv = new long[send.length];
+        byte[] recv = new byte[send.length];
         try {
-            comm.Alltoall(send, 0, perRank, MPI.LONG, recv, 0, perRank, MPI.LONG);
+            comm.Alltoall(send, 0, perRank, MPI.BYTE, recv, 0, perRank, MPI.BYTE);
         } catch (MPIException e) {
             throw new MpjException("Alltoall failed on rank " + rank, e);
         }
