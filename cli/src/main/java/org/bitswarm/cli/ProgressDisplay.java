@@ -44,6 +44,7 @@ final class ProgressDisplay implements AutoCloseable {
         long t = Long.parseLong(f[0]);
         long end = Long.parseLong(f[1]);
         long events = Long.parseLong(f[2]);
+        boolean last = f.length > 4 && Progress.FINAL.equals(f[4]);
         long now = System.nanoTime();
         double rate = events / Math.max(1e-9, (now - startNanos) / 1e9);
         if ("bar".equals(mode)) {
@@ -55,7 +56,7 @@ final class ProgressDisplay implements AutoCloseable {
             }
             bar.stepTo(t / Ticks.MS);
             bar.setExtraMessage(String.format(java.util.Locale.ROOT, " %.2fM events/s", rate / 1e6));
-        } else if ("plain".equals(mode) && now - lastPlain >= Duration.ofSeconds(5).toNanos()) {
+        } else if ("plain".equals(mode) && (now - lastPlain >= Duration.ofSeconds(5).toNanos() || last)) {
             lastPlain = now;
             System.out.printf(java.util.Locale.ROOT, "progress: %s of %s simulated s (%.0f%%), %d events, %.2fM events/s%n",
                     Ticks.format(t), Ticks.format(end), 100.0 * t / end, events, rate / 1e6);

@@ -161,6 +161,9 @@ public final class RankEngine {
                 cfg.listener().windowDone(next, globalEvents, windows);
             }
         }
+        if (rank == 0) {
+            cfg.listener().runDone(next, globalEvents, windows);
+        }
         long crossBytes = exchange.messageBytes();
         double wall = (System.nanoTime() - wallStart) / 1e9;
         return finish(crossBytes, wall);

@@ -40,6 +40,9 @@ public record RunConfig(long seed, int replication, long endTime, boolean trace,
     public interface WindowListener {
         void windowDone(long nextTime, long eventsSoFar, long windows);
 
+        /** Called on rank 0 once the last window is done, with what the last {@link #windowDone} was given. */
+        default void runDone(long nextTime, long events, long windows) {}
+
         WindowListener NONE = (t, e, w) -> {};
     }
 }

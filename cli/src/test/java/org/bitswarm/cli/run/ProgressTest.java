@@ -1,0 +1,42 @@
+package org.bitswarm.cli.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bitswarm.engine.RunConfig;
+import org.bitswarm.engine.Ticks;
+import org.junit.jupiter.api.Test;
+
+/** Progress lines are rate-limited, but the last one always says where the run ended. */
+class ProgressTest {
+
+    @Test
+    void theLastLineIsWhereTheRunEndedEvenWhenRateLimited() {
+        List<String> lines = new ArrayList<>();
+        RunConfig.WindowListener l = Progress.emitter("on", 1000, lines::add);
+        for (int w = 1; w <= 100; w++) {
+            l.windowDone(w, 10L * w, w);
+        }
+        assertTrue(lines.size() <= 1, "rate-limited: " + lines);
+        l.runDone(Ticks.NEVER, 2000, 101);
+        assertEquals(Progress.MARKER + "1000 1000 2000 101 final", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aRunStoppedEarlyEndsWhereItStopped() {
+        List<String> lines = new ArrayList<>();
+        Progress.emitter("on", 1000, lines::add).runDone(400, 7, 3);
+        assertEquals(List.of(Progress.MARKER + "400 1000 7 3 final"), lines);
+    }
+
+    @Test
+    void offMeansNoLinesAtAll() {
+        List<String> lines = new ArrayList<>();
+        RunConfig.WindowListener l = Progress.emitter("off", 1000, lines::add);
+        l.windowDone(10, 1, 1);
+        l.runDone(Ticks.NEVER, 1, 1);
+        assertEquals(List.of(), lines);
+    }
+}
