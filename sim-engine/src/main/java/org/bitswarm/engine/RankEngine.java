@@ -175,7 +175,7 @@ public final class RankEngine {
      * entity's events in the window depend only on its own earlier events, and entities share no state
      * ({@link Entity}). Each entity still sees its own events in the total order, merged with the timers it
      * sets inside the window. Grouping fetches an entity's state, stream and object once per window rather
-     * than once per event; in PHOLD with 10^4 entities that was about a quarter of the time per event.
+     * than once per event; in PHOLD with 10^4 entities that took the time per event from 189 to 161 ns.
      */
     private void runWindow(long windowStart) {
         int n = batch.fill(queue, windowEnd);
