@@ -137,6 +137,38 @@ class MechanismTest {
         assertTrue(tftRatio > rndRatio + 0.1, "and the gap comes from tit-for-tat: " + tftRatio + " vs " + rndRatio);
     }
 
+    /**
+     * Legout et al. 2007: fast peers (4 Mbit/s up) and slow ones (512 kbit/s) sharing a 2 Mbit/s seed. Every
+     * leecher starts with a random half of the file, so neighbours have pieces to trade from the start; in a
+     * flash crowd from empty the peers hold nearly the same pieces (about 2 of 64 interesting per neighbour in
+     * the 40-peer version of heterogeneous-tft), nobody can keep reciprocating, and both classes finish together
+     * under either choker.
+     */
+    static SwarmConfig mixed(Enums.Choker choker) {
+        SeedingSpec none = new SeedingSpec(Enums.SeedingKind.NONE, 0);
+        List<Membership> half = List.of(new Membership("t0", Enums.Role.PEER, 0.5));
+        GroupSpec fast = new GroupSpec("fast", 8, half, CapacitySpec.fixed(4_000_000), CapacitySpec.fixed(10_000_000),
+                ArrivalSpec.defaults(), none, 0, 0);
+        GroupSpec slow = new GroupSpec("slow", 24, half, CapacitySpec.fixed(512_000), CapacitySpec.fixed(10_000_000),
+                ArrivalSpec.defaults(), none, 0, 0);
+        return Scenarios.swarm(24L << 20, 256 << 10, Enums.PayloadMode.DIGEST,
+                List.of(Scenarios.group("seed", 1, Enums.Role.SEED, 2_000_000, 10_000_000), fast, slow),
+                with(ProtocolSpec.defaults(), 3, true, choker), List.of());
+    }
+
+    @Test
+    void fastPeersFinishFirstUnderTitForTat() {
+        SwarmResults tft = run(mixed(Enums.Choker.TIT_FOR_TAT), END);
+        SwarmResults rnd = run(mixed(Enums.Choker.RANDOM), END);
+        double tftRatio = meanDownload(tft, 2) / meanDownload(tft, 1);
+        double rndRatio = meanDownload(rnd, 2) / meanDownload(rnd, 1);
+        System.out.printf("slow / fast download time: tit-for-tat %.3f (%.1f s / %.1f s), random %.3f (%.1f s / %.1f s)%n",
+                tftRatio, meanDownload(tft, 2), meanDownload(tft, 1), rndRatio, meanDownload(rnd, 2), meanDownload(rnd, 1));
+        assertEquals(32, metric(tft, "completed"));
+        assertTrue(tftRatio > 1.2, "fast peers finish clearly first under tit-for-tat: " + tftRatio);
+        assertTrue(tftRatio > rndRatio + 0.2, "and the gap comes from tit-for-tat: " + tftRatio + " vs " + rndRatio);
+    }
+
     // ---- endgame ----
 
     static SwarmConfig tail(boolean endgame) {
