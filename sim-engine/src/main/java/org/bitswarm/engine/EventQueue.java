@@ -22,6 +22,7 @@ import java.util.Arrays;
  *   <li>Events later than the ring's year go to an overflow {@link EventHeap} and move into the ring when it
  *       reaches them; events added in or before the bucket being read (a timer shorter than a bucket) go to a
  *       small side heap that is merged with the sorted bucket on removal.</li>
+ *   <li>The width adapts: wider when many events land beyond the year, narrower when buckets grow huge.</li>
  * </ul>
  * At 10^5 pending events it does about six times the holds per second of the 4-ary heap it replaced (38 vs
  * 6 M/s in {@code bench.HoldBench}), which spent most of its time in cache misses while sifting.
@@ -34,8 +35,12 @@ public final class EventQueue {
     private static final int STRIDE = 5;
     private static final int MIN_SHIFT = 1;
     private static final int MAX_SHIFT = 31;
+    /** Events added between two looks at the width. */
+    static final int RETUNE_EVERY = 8192;
+    /** Mean events per bucket read above which buckets are narrowed. */
+    static final int DENSE = 65536;
 
-    private final int shift;
+    private int shift;
     /** Index of the bucket being read; the ring holds buckets base+1 .. base+RING. */
     private long base;
     private int size;
@@ -58,6 +63,15 @@ public final class EventQueue {
     private int runPos;
     private int runLen;
 
+    // What retune() looks at: where recent events went, and how full the buckets read were.
+    private long addsRing;
+    private long addsFar;
+    private long addsNear;
+    private long addsSinceRebucket;
+    private long loads;
+    private long loadedEvents;
+    private int rebuckets;
+
     private final EventHeap near = new EventHeap(64);
     private final EventHeap far = new EventHeap(64);
 
@@ -77,8 +91,9 @@ public final class EventQueue {
 
     /**
      * A queue whose buckets are {@code bucketTicks} wide, rounded down to a power of two between 2 and 2^31
-     * ticks. Any width gives the same order; a width that puts some hundreds to a few thousand events in a
-     * bucket is fastest. The engine uses a 32nd of its lookahead.
+     * ticks, as a start: the queue widens or narrows its buckets as it sees where events fall. Any width gives
+     * the same order; a width that puts some hundreds to a few thousand events in a bucket is fastest. The
+     * engine starts from a 32nd of its lookahead.
      */
     public EventQueue(long bucketTicks) {
         long w = Math.max(1L << MIN_SHIFT, Math.min(1L << MAX_SHIFT, bucketTicks));
@@ -111,11 +126,17 @@ public final class EventQueue {
         size++;
         long b = time >> shift;
         if (b <= base) {
+            addsNear++;
             near.add(time, key, source, seq, targetKind, payload);
         } else if (Long.compareUnsigned(b - base, RING) <= 0) {
+            addsRing++;
             append((int) b & MASK, time, key, source, seq, targetKind, payload);
         } else {
+            addsFar++;
             far.add(time, key, source, seq, targetKind, payload);
+        }
+        if (addsRing + addsFar + addsNear >= RETUNE_EVERY) {
+            retune();
         }
     }
 
@@ -254,6 +275,89 @@ public final class EventQueue {
         migrate();
     }
 
+    /**
+     * Adapts the bucket width to the events, as a calendar queue resizes (Brown 1988): four times wider when
+     * more than a quarter of recent events fell beyond the ring's year (they pay the overflow heap's cost);
+     * half as wide when more than half fell into the bucket being read (they pay the side heap's cost) or when
+     * buckets hold tens of thousands of events (sorting them stops fitting in cache). A change moves every
+     * event, so it waits until at least twice as many events as are pending have been added since the last
+     * one: that keeps its cost a constant per event even if the width were to swing back and forth.
+     */
+    private void retune() {
+        long adds = addsRing + addsFar + addsNear;
+        int want = shift;
+        if (addsFar * 4 > adds && addsNear * 4 < adds) {
+            want = Math.min(MAX_SHIFT, shift + 2);
+        } else if ((addsNear * 2 > adds || loadedEvents > DENSE * loads) && addsFar * 4 < adds) {
+            want = Math.max(MIN_SHIFT, shift - 1);
+        }
+        addsSinceRebucket += adds;
+        addsRing = 0;
+        addsFar = 0;
+        addsNear = 0;
+        loads = 0;
+        loadedEvents = 0;
+        if (want != shift && addsSinceRebucket >= 2L * size) {
+            rebucket(want);
+            addsSinceRebucket = 0;
+        }
+    }
+
+    /**
+     * Moves every event (the rest of the bucket being read, the side heap and the ring) to the overflow heap,
+     * changes the width, and refills the ring from the overflow heap for the year that now starts at the
+     * earliest event.
+     */
+    private void rebucket(int newShift) {
+        for (int k = runPos; k < runLen; k++) {
+            int i = (int) order[k];
+            int o = STRIDE * i;
+            Payload payload = runPayload == null ? null : (Payload) runPayload[i];
+            far.add(runData[o], runData[o + 1], runData[o + 2], runData[o + 3], runData[o + 4], payload);
+            if (runPayload != null) {
+                runPayload[i] = null;
+            }
+        }
+        runPos = 0;
+        runLen = 0;
+        while (near.size() > 0) {
+            near.poll();
+            far.add(near.time, near.key, near.source, near.seq, near.targetKind, near.payload);
+            near.payload = null;
+        }
+        for (int pos = 0; pos < RING; pos++) {
+            int n = ringCount[pos];
+            long[] d = ringData[pos];
+            Object[] p = ringPayload[pos];
+            for (int i = 0; i < n; i++) {
+                int o = STRIDE * i;
+                Payload payload = p == null ? null : (Payload) p[i];
+                far.add(d[o], d[o + 1], d[o + 2], d[o + 3], d[o + 4], payload);
+                if (p != null) {
+                    p[i] = null;
+                }
+            }
+            ringCount[pos] = 0;
+        }
+        Arrays.fill(occupied, 0);
+        ringSize = 0;
+        shift = newShift;
+        base = (far.headTime() >> shift) - 1;
+        // The overflow heap may hold only events beyond the ring's year: give the ring what it now covers.
+        migrate();
+        rebuckets++;
+    }
+
+    /** The current bucket width is {@code 2^bucketShift()} ticks. */
+    int bucketShift() {
+        return shift;
+    }
+
+    /** How many times the width has changed. */
+    int rebuckets() {
+        return rebuckets;
+    }
+
     /** Moves overflow events that the ring now covers (buckets up to base + RING) into the ring. */
     private void migrate() {
         while (far.size() > 0 && Long.compareUnsigned((far.headTime() >> shift) - base, RING) <= 0) {
@@ -295,6 +399,8 @@ public final class EventQueue {
         ringCount[pos] = 0;
         occupied[pos >>> 6] &= ~(1L << pos);
         ringSize -= runLen;
+        loads++;
+        loadedEvents += runLen;
         sortRun();
     }
 

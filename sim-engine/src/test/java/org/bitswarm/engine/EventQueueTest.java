@@ -130,6 +130,106 @@ class EventQueueTest {
     }
 
     /**
+     * The bucket width adapts both ways without changing the order: a hold pattern whose delays reach far beyond
+     * the ring's year must widen the buckets, then a burst of events crowded into a few ticks must narrow them.
+     */
+    @Test
+    void bucketWidthAdaptsAndKeepsTheOrder() {
+        long seed = 0xADA7L ^ Long.getLong("test.seed", 20261124L);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        EventQueue q = new EventQueue(2);
+        PriorityQueue<Ev> ref = new PriorityQueue<>(ORDER);
+        long seq = 0;
+        for (int i = 0; i < 2000; i++) {
+            Ev e = new Ev(rnd.nextLong(1_000_000), rnd.nextLong(), i, seq++, 0);
+            q.add(e.time, e.key, e.source, e.seq, e.target, 1, null);
+            ref.add(e);
+        }
+        int startShift = q.bucketShift();
+        for (int i = 0; i < 100_000; i++) {
+            holdOnce(q, ref, rnd.nextLong(1_000_000), rnd, seq++, "seed " + seed + " widening, step " + i);
+        }
+        int wide = q.bucketShift();
+        assertTrue(wide > startShift + 4, "buckets should have widened from 2^" + startShift + ": 2^" + wide);
+        // Everything pending now lands within a few ticks of the head: buckets fill up and must narrow.
+        long now = ref.peek().time;
+        for (int i = 0; i < 3 * EventQueue.DENSE; i++) {
+            Ev e = new Ev(now + 1 + rnd.nextLong(3), rnd.nextLong(), i, seq++, 0);
+            q.add(e.time, e.key, e.source, e.seq, e.target, 1, null);
+            ref.add(e);
+        }
+        for (int i = 0; i < 200_000; i++) {
+            holdOnce(q, ref, 1 + rnd.nextLong(3), rnd, seq++, "seed " + seed + " narrowing, step " + i);
+        }
+        assertTrue(q.bucketShift() < wide, "buckets should have narrowed from 2^" + wide + ": 2^" + q.bucketShift());
+        while (!ref.isEmpty()) {
+            Ev want = ref.poll();
+            assertTrue(q.poll());
+            assertEquals(want, new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()), "seed " + seed);
+        }
+        assertFalse(q.poll());
+    }
+
+    /**
+     * The engine's pattern: take out a whole window [T, T+L), then add the window's new events, all at or after
+     * T+L, in a burst. Starting widths far too narrow and far too wide force the width to change between a
+     * window's adds, while events earlier than the new ones wait in the overflow heap.
+     */
+    @Test
+    void windowedUseMatchesReferenceWhileTheWidthChanges() {
+        long seed = 0x3D0L ^ Long.getLong("test.seed", 20261124L);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long[][] cases = {{2, 1_000_000}, {1 << 8, 1_000_000}, {1L << 30, 2_000}, {1L << 24, 1_000_000}};
+        for (long[] c : cases) {
+            long width = c[0];
+            long mean = c[1];
+            long lookahead = Math.max(1, mean / 8);
+            EventQueue q = new EventQueue(width);
+            PriorityQueue<Ev> ref = new PriorityQueue<>(ORDER);
+            long seq = 0;
+            for (int i = 0; i < 20_000; i++) {
+                Ev e = new Ev(exp(rnd, mean), rnd.nextLong(), i, seq++, 0);
+                q.add(e.time, e.key, e.source, e.seq, e.target, 1, null);
+                ref.add(e);
+            }
+            String where = "seed " + seed + " width " + width + " mean " + mean;
+            for (int w = 0; w < 150; w++) {
+                long end = ref.peek().time + lookahead;
+                List<Ev> window = new ArrayList<>();
+                while (!ref.isEmpty() && ref.peek().time < end) {
+                    Ev want = ref.poll();
+                    assertEquals(want.time, q.peekTime(), where + " window " + w);
+                    assertTrue(q.poll());
+                    assertEquals(want, new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()), where);
+                    window.add(want);
+                }
+                assertTrue(q.peekTime() >= end, where);
+                for (Ev done : window) {
+                    Ev e = new Ev(end + exp(rnd, mean), rnd.nextLong(), done.source, seq++, 0);
+                    q.add(e.time, e.key, e.source, e.seq, e.target, 1, null);
+                    ref.add(e);
+                }
+            }
+            assertTrue(q.rebuckets() > 0, where + ": the width never changed, so this case tests nothing");
+        }
+    }
+
+    private static long exp(SplittableRandom rnd, long mean) {
+        return Math.round(-mean * Math.log(1 - rnd.nextDouble()));
+    }
+
+    /** Removes the earliest event from both and adds one {@code delay} later, keeping them in step. */
+    private static void holdOnce(EventQueue q, PriorityQueue<Ev> ref, long delay, SplittableRandom rnd, long seq,
+            String where) {
+        Ev want = ref.poll();
+        assertTrue(q.poll(), where);
+        assertEquals(want, new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()), where);
+        Ev e = new Ev(want.time + delay, rnd.nextLong(), want.source, seq, 0);
+        q.add(e.time, e.key, e.source, e.seq, e.target, 1, null);
+        ref.add(e);
+    }
+
+    /**
      * An overflow event whose bucket the ring reaches exactly at its far end must move into the ring then, or an
      * event added later to the same bucket overtakes it.
      */
