@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # How the window cost scales: PHOLD (10^4 entities x 10 jobs, 5% remote, mean delay 1 ms) with lookaheads of
 # 10 us, 100 us and 1 ms, so windows hold about 1k, 9k and 50k events, on 1 and 2 ranks of one device.
-# A benchmark, not a test: it prints a table and asserts nothing. Each run simulates 0.2 s (1-2*10^7 events).
+# A benchmark, not a test: it prints a table and asserts nothing. Each run simulates 0.5 s (2.5-5*10^7
+# events), so that JIT warm-up, done once per rank under MPJ, does not decide the comparison.
 #
 #   scripts/bench-windows.sh [--dev multicore|niodev|local]
 set -euo pipefail
@@ -15,7 +16,7 @@ for la in 10us 100us 1ms; do
     cat > "$work/phold-$la.yaml" <<YAML
 model: phold
 seed: 1
-end_time: 200ms
+end_time: 500ms
 progress: off
 phold:
   entities: 10000
