@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.bitswarm.engine.RunResult;
 import org.bitswarm.protocol.Reports.SessionReport;
 import org.bitswarm.protocol.config.ArrivalSpec;
@@ -126,15 +127,25 @@ class MechanismTest {
                 with(ProtocolSpec.defaults(), 3, true, choker), List.of());
     }
 
+    /** Group 2's mean download time over group 1's, under tit-for-tat and under the random choker. */
+    private record Chokers(SwarmResults tft, double tftRatio, double rndRatio) {
+        static Chokers compare(Function<Enums.Choker, SwarmConfig> swarm, String what) {
+            SwarmResults tft = run(swarm.apply(Enums.Choker.TIT_FOR_TAT), END);
+            SwarmResults rnd = run(swarm.apply(Enums.Choker.RANDOM), END);
+            Chokers c = new Chokers(tft, meanDownload(tft, 2) / meanDownload(tft, 1),
+                    meanDownload(rnd, 2) / meanDownload(rnd, 1));
+            System.out.printf("%s download time: tit-for-tat %.3f (%.1f s / %.1f s), random %.3f%n", what,
+                    c.tftRatio, meanDownload(tft, 2), meanDownload(tft, 1), c.rndRatio);
+            return c;
+        }
+    }
+
     @Test
     void freeRidersGetLessUnderTitForTat() {
-        SwarmResults tft = run(riders(Enums.Choker.TIT_FOR_TAT), END);
-        SwarmResults rnd = run(riders(Enums.Choker.RANDOM), END);
-        double tftRatio = meanDownload(tft, 2) / meanDownload(tft, 1);
-        double rndRatio = meanDownload(rnd, 2) / meanDownload(rnd, 1);
-        System.out.printf("free rider / uploader download time: tit-for-tat %.3f, random %.3f%n", tftRatio, rndRatio);
-        assertTrue(tftRatio > 1.15, "free riders are slower under tit-for-tat: " + tftRatio);
-        assertTrue(tftRatio > rndRatio + 0.1, "and the gap comes from tit-for-tat: " + tftRatio + " vs " + rndRatio);
+        Chokers c = Chokers.compare(MechanismTest::riders, "free rider / uploader");
+        assertTrue(c.tftRatio > 1.15, "free riders are slower under tit-for-tat: " + c.tftRatio);
+        assertTrue(c.tftRatio > c.rndRatio + 0.1, "and the gap comes from tit-for-tat: " + c.tftRatio + " vs "
+                + c.rndRatio);
     }
 
     /**
@@ -158,15 +169,11 @@ class MechanismTest {
 
     @Test
     void fastPeersFinishFirstUnderTitForTat() {
-        SwarmResults tft = run(mixed(Enums.Choker.TIT_FOR_TAT), END);
-        SwarmResults rnd = run(mixed(Enums.Choker.RANDOM), END);
-        double tftRatio = meanDownload(tft, 2) / meanDownload(tft, 1);
-        double rndRatio = meanDownload(rnd, 2) / meanDownload(rnd, 1);
-        System.out.printf("slow / fast download time: tit-for-tat %.3f (%.1f s / %.1f s), random %.3f (%.1f s / %.1f s)%n",
-                tftRatio, meanDownload(tft, 2), meanDownload(tft, 1), rndRatio, meanDownload(rnd, 2), meanDownload(rnd, 1));
-        assertEquals(32, metric(tft, "completed"));
-        assertTrue(tftRatio > 1.2, "fast peers finish clearly first under tit-for-tat: " + tftRatio);
-        assertTrue(tftRatio > rndRatio + 0.2, "and the gap comes from tit-for-tat: " + tftRatio + " vs " + rndRatio);
+        Chokers c = Chokers.compare(MechanismTest::mixed, "slow / fast");
+        assertEquals(32, metric(c.tft, "completed"));
+        assertTrue(c.tftRatio > 1.2, "fast peers finish clearly first under tit-for-tat: " + c.tftRatio);
+        assertTrue(c.tftRatio > c.rndRatio + 0.2, "and the gap comes from tit-for-tat: " + c.tftRatio + " vs "
+                + c.rndRatio);
     }
 
     // ---- endgame ----
