@@ -69,12 +69,31 @@ public final class Tema3Output {
     }
 
     /**
-     * Writes every {@code client<R>_<file>} into {@code dir}. Each goes to a temporary file in {@code dir}
-     * first and is then moved into place atomically, so a reader never sees half a file.
+     * Writes every {@code client<R>_<file>} into {@code dir}, all or nothing. First every file goes to a
+     * temporary file beside its target; if any of that fails (a target that is a folder, a full disk), the
+     * temporary files are deleted and no output exists. Then each is renamed into place, which within one
+     * folder needs no space, so a reader never sees half a file and an I/O error never leaves some clients'
+     * outputs without the others'.
      */
     public void writeFiles(Path dir) throws IOException {
-        for (Map.Entry<String, List<String>> f : files().entrySet()) {
-            writeAtomically(dir.resolve(f.getKey()), lines(f.getValue()));
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, List<String>> f : files().entrySet()) {
+                Path target = dir.resolve(f.getKey());
+                if (Files.isDirectory(target)) {
+                    throw new IOException(target + ": is a folder, no output written");
+                }
+                Path tmp = Files.createTempFile(dir, "." + f.getKey(), ".tmp");
+                staged.put(tmp, target);
+                Files.writeString(tmp, lines(f.getValue()), StandardCharsets.UTF_8);
+            }
+            for (Map.Entry<Path, Path> s : staged.entrySet()) {
+                Files.move(s.getKey(), s.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            for (Path tmp : staged.keySet()) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 

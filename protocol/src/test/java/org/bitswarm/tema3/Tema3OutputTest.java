@@ -39,6 +39,20 @@ class Tema3OutputTest {
     }
 
     @Test
+    void aFailureWhileWritingLeavesNoOutputAtAll() throws IOException {
+        Tema3Output out = Tema3Output.of(Tema3ModelTest.run(Tema3ModelTest.threeSeeds(), 2, false));
+        List<String> names = List.copyOf(out.files().keySet());
+        assertEquals(3, names.size());
+        Path blocker = dir.resolve(names.get(names.size() - 1));
+        Files.createDirectories(blocker.resolve("inside"));
+        IOException e = assertThrows(IOException.class, () -> out.writeFiles(dir));
+        assertTrue(e.getMessage().endsWith(names.get(2) + ": is a folder, no output written"), e.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(blocker), files.toList(), "no other client's output and no temporary file");
+        }
+    }
+
+    @Test
     void anUnfinishedRunWritesNothing() throws IOException {
         Tema3Input input = Tema3ModelTest.threeSeeds();
         var r = LocalCluster.run(() -> new Tema3Model(input), 2, RunConfig.of(1, 20 * Ticks.MS));
