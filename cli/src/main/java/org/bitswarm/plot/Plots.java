@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bitswarm.engine.config.Unit;
+import org.bitswarm.scenario.Units;
 import org.bitswarm.sweep.Csv;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -57,6 +60,20 @@ public final class Plots {
 
     /** Plots of a sweep folder (needs points.csv); returns the files written. */
     public static List<Path> forSweep(Path dir) throws IOException {
+        Map<String, XYChart> charts = sweepCharts(dir);
+        Path plots = dir.resolve("plots");
+        Files.createDirectories(plots);
+        List<Path> out = new ArrayList<>();
+        for (Map.Entry<String, XYChart> c : charts.entrySet()) {
+            Path f = plots.resolve(fileName(c.getKey()) + ".png");
+            save(c.getValue(), f);
+            out.add(f);
+        }
+        return out;
+    }
+
+    /** One chart per metric of points.csv that has a value, in column order. */
+    static Map<String, XYChart> sweepCharts(Path dir) throws IOException {
         Csv.Table t = Csv.read(dir.resolve("points.csv"));
         int nCol = t.header().indexOf("n");
         if (nCol < 1 || !t.header().get(0).equals("point")) {
@@ -69,14 +86,13 @@ public final class Plots {
                 metrics.add(h.substring(0, h.length() - "_mean".length()));
             }
         }
-        // x: the first axis whose values are all numbers (with one common unit, shown in the axis title)
+        // x: the first axis whose values are all numbers, or all quantities of one kind (sizes, rates, durations)
         String xAxis = null;
-        String xUnit = "";
+        Axis xs = null;
         for (String a : axes) {
-            String unit = commonUnit(t.column(a));
-            if (unit != null) {
+            xs = Axis.of(t.column(a));
+            if (xs != null) {
                 xAxis = a;
-                xUnit = unit;
                 break;
             }
         }
@@ -86,9 +102,9 @@ public final class Plots {
         }
         double[] x = new double[t.rows().size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = xAxis != null ? number(t.rows().get(i).get(xAxis)) : i;
+            x[i] = xs != null ? xs.values()[i] : i;
         }
-        String xTitle = xAxis == null ? "point (row of points.csv)" : xAxis + (xUnit.isEmpty() ? "" : " (" + xUnit + ")");
+        String xTitle = xAxis == null ? "point (row of points.csv)" : xAxis + (xs.unit().isEmpty() ? "" : " (" + xs.unit() + ")");
         // series: one per combination of the other axes' values, in order of first appearance
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < t.rows().size(); i++) {
@@ -98,12 +114,11 @@ public final class Plots {
             }
             groups.computeIfAbsent(parts.isEmpty() ? "mean ± 95% CI" : String.join(", ", parts), k -> new ArrayList<>()).add(i);
         }
-        Path plots = dir.resolve("plots");
-        Files.createDirectories(plots);
-        List<Path> out = new ArrayList<>();
+        Map<String, XYChart> charts = new LinkedHashMap<>();
         for (String m : metrics) {
             XYChart chart = chart(m + " against " + (xAxis == null ? "point" : xAxis), xTitle, m);
             chart.getStyler().setLegendVisible(groups.size() > 1);
+            chart.getStyler().setXAxisLogarithmic(xs != null && xs.logarithmic());
             boolean any = false;
             for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
                 List<double[]> pts = new ArrayList<>();
@@ -123,12 +138,73 @@ public final class Plots {
                 any = true;
             }
             if (any) {
-                Path f = plots.resolve(fileName(m) + ".png");
-                save(chart, f);
-                out.add(f);
+                charts.put(m, chart);
             }
         }
-        return out;
+        return charts;
+    }
+
+    /**
+     * A numeric sweep axis: the values in one display unit, and whether they grow geometrically (then the axis
+     * is drawn on a log scale). Values in one unit keep it ({@code 128KiB, 512KiB} in KiB); sizes, rates or
+     * durations in mixed units ({@code 512KiB, 1MiB}) are converted to the largest unit not above the
+     * smallest value ({@code 512KiB, 1MiB} in KiB: 512, 1024).
+     */
+    record Axis(double[] values, String unit, boolean logarithmic) {
+        private static final Map<Unit.Kind, List<Map.Entry<String, Double>>> SCALES = Map.of(
+                Unit.Kind.BYTES, List.of(Map.entry("B", 1.0), Map.entry("KiB", 0x1p10), Map.entry("MiB", 0x1p20),
+                        Map.entry("GiB", 0x1p30)),
+                Unit.Kind.BITS_PER_SECOND, List.of(Map.entry("bit/s", 1.0), Map.entry("kbit/s", 1e3),
+                        Map.entry("Mbit/s", 1e6), Map.entry("Gbit/s", 1e9)),
+                Unit.Kind.DURATION, List.of(Map.entry("ns", 1.0), Map.entry("us", 1e3), Map.entry("ms", 1e6),
+                        Map.entry("s", 1e9), Map.entry("min", 60e9), Map.entry("h", 3600e9)));
+
+        /** The axis for these values, or null when some value is not a number or the units do not agree. */
+        static Axis of(List<String> texts) {
+            double[] v = new double[texts.size()];
+            String unit = commonUnit(texts);
+            if (unit != null) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = number(texts.get(i));
+                }
+                return new Axis(v, unit, geometric(v));
+            }
+            Unit.Kind kind = Units.commonKind(texts);
+            if (kind == null) {
+                return null;
+            }
+            double min = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Units.parse(texts.get(i), kind);
+                min = Math.min(min, v[i]);
+            }
+            Map.Entry<String, Double> scale = SCALES.get(kind).get(0);
+            for (Map.Entry<String, Double> s : SCALES.get(kind)) {
+                if (s.getValue() <= min) {
+                    scale = s;
+                }
+            }
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= scale.getValue();
+            }
+            return new Axis(v, scale.getKey(), geometric(v));
+        }
+
+        /** At least three distinct positive values, each about the same factor (at least 1.5) above the last. */
+        static boolean geometric(double[] values) {
+            double[] d = Arrays.stream(values).distinct().sorted().toArray();
+            if (d.length < 3 || d[0] <= 0) {
+                return false;
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
+            for (int i = 1; i < d.length; i++) {
+                double r = d[i] / d[i - 1];
+                lo = Math.min(lo, r);
+                hi = Math.max(hi, r);
+            }
+            return lo >= 1.5 && hi <= 4 * lo;
+        }
     }
 
     /** The unit shared by every value (""), or null if some value is not a number. */

@@ -1,6 +1,7 @@
 package org.bitswarm.scenario;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,7 +14,7 @@ import org.bitswarm.engine.config.Unit;
  * Decimal prefixes are powers of ten (kB = 1000 B), binary ones powers of two (KiB = 1024 B). Values are
  * computed exactly (BigDecimal) and must come out whole in the stored unit.
  */
-final class Units {
+public final class Units {
     private static final Pattern QUANTITY = Pattern.compile("([0-9][0-9_]*(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*([A-Za-z/]*)");
 
     private static final Map<String, Long> BYTES = Map.ofEntries(Map.entry("", 1L), Map.entry("b", 1L),
@@ -31,7 +32,7 @@ final class Units {
     private Units() {}
 
     /** Parses {@code text} into bytes, bits per second or ticks; throws IllegalArgumentException with the reason. */
-    static long parse(String text, Unit.Kind kind) {
+    public static long parse(String text, Unit.Kind kind) {
         Matcher m = QUANTITY.matcher(text.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("expected a " + describe(kind) + ", got \"" + text + "\"");
@@ -58,6 +59,32 @@ final class Units {
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException(text + " is not a whole number of " + base(kind) + " or is too large");
         }
+    }
+
+    /**
+     * The kind of quantity that every value is, when units differ ({@code 512KiB} and {@code 1MiB}): the first
+     * of sizes, rates and durations under which every value parses and at least one carries a unit of that
+     * kind; null if there is none.
+     */
+    public static Unit.Kind commonKind(List<String> values) {
+        for (Unit.Kind kind : Unit.Kind.values()) {
+            boolean all = !values.isEmpty();
+            boolean unit = false;
+            for (String v : values) {
+                try {
+                    parse(v, kind);
+                } catch (IllegalArgumentException e) {
+                    all = false;
+                    break;
+                }
+                Matcher m = QUANTITY.matcher(v.trim());
+                unit |= m.matches() && !m.group(2).isEmpty();
+            }
+            if (all && unit) {
+                return kind;
+            }
+        }
+        return null;
     }
 
     static String describe(Unit.Kind kind) {

@@ -1,6 +1,8 @@
 package org.bitswarm.plot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,5 +85,45 @@ class PlotsTest {
         assertEquals("", Plots.commonUnit(List.of("0", "0.5", "1e3")));
         assertNull(Plots.commonUnit(List.of("512KiB", "1MiB")));
         assertNull(Plots.commonUnit(List.of("rarest_first", "random")));
+    }
+
+    @Test
+    void quantitiesInMixedUnitsShareOneAxisUnit() {
+        Plots.Axis sizes = Plots.Axis.of(List.of("512KiB", "1MiB", "2MiB", "8MiB"));
+        assertEquals("KiB", sizes.unit());
+        assertArrayEquals(new double[] {512, 1024, 2048, 8192}, sizes.values());
+        assertTrue(sizes.logarithmic(), "doubling sizes are drawn on a log axis");
+
+        Plots.Axis times = Plots.Axis.of(List.of("250ms", "1s", "30", "2min"));
+        assertEquals("ms", times.unit());
+        assertArrayEquals(new double[] {250, 1000, 30_000, 120_000}, times.values());
+
+        Plots.Axis rates = Plots.Axis.of(List.of("512kbit/s", "4Mbit/s", "1MiB/s"));
+        assertEquals("kbit/s", rates.unit());
+        assertArrayEquals(new double[] {512, 4000, 8 * 1024 * 1.024}, rates.values(), 1e-9);
+
+        Plots.Axis plain = Plots.Axis.of(List.of("10", "20", "30", "40"));
+        assertEquals("", plain.unit());
+        assertFalse(plain.logarithmic(), "evenly spaced values stay on a linear axis");
+
+        assertNull(Plots.Axis.of(List.of("1MiB", "1Mbit/s")), "a size and a rate share no axis");
+        assertNull(Plots.Axis.of(List.of("rarest_first", "random")));
+    }
+
+    @Test
+    void aMixedUnitSweepIsPlottedAgainstItsValuesNotThePointNumber() throws Exception {
+        Files.writeString(dir.resolve("points.csv"), """
+                point,piece_size,n,last_completion_s_mean,last_completion_s_sd,last_completion_s_ci95
+                p000,512KiB,2,100,1,9
+                p001,1MiB,2,120,1,9
+                p002,4MiB,2,300,1,9
+                """);
+        Plots.forSweep(dir);
+        BufferedImage img = ImageIO.read(dir.resolve("plots/last_completion_s.png").toFile());
+        assertEquals(Plots.WIDTH, img.getWidth());
+        XYChart chart = Plots.sweepCharts(dir).get("last_completion_s");
+        assertEquals("piece_size (KiB)", chart.getXAxisTitle());
+        assertTrue(chart.getStyler().isXAxisLogarithmic());
+        assertArrayEquals(new double[] {512, 1024, 4096}, chart.getSeriesMap().values().iterator().next().getXData());
     }
 }
