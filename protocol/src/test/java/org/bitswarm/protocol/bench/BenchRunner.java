@@ -17,7 +17,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Benchmark, not a test: runs only with -Dbench=CLIENTS. Reports wall time, events/s and peak heap. Recipe:
- * {@code mvn -B -q -o -pl protocol test -Dtest=BenchRunner -Dbench=999 -Dbench.ranks=1 -Dbench.minutes=30 -DargLine=-Xmx6g}
+ * {@code mvn -B -q -o -pl protocol test -Dtest=BenchRunner -Dbench=999 -Dbench.ranks=1 -Dbench.minutes=30 -Dtest.heap=6g}
  */
 public class BenchRunner {
     /** The same as the test, for a direct {@code java -cp ... BenchRunner} run with -Dbench=N etc. */
