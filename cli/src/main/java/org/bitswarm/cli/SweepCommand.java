@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bitswarm sweep FILE}: every point of the scenario's sweep block, each {@code replications} times, into
- * one folder with runs.csv, points.csv and plots. Every point is validated before anything runs; a killed sweep
+ * one folder with runs.csv, points.csv and plots (of the sweep, and of each BitTorrent run in its own folder). Every point is validated before anything runs; a killed sweep
  * started again runs only the missing runs.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, description = "Run every point of a scenario's sweep block.")
@@ -42,7 +42,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--heap", paramLabel = "SIZE", description = "MPJ devices: maximum heap of the rank JVM(s), e.g. 8g")
     String heap;
 
-    @Option(names = "--no-plots", description = "do not draw plots/*.png")
+    @Option(names = "--no-plots", description = "draw no plots (neither plots/*.png nor each run's own)")
     boolean noPlots;
 
     @Override
@@ -72,8 +72,9 @@ final class SweepCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         RunSettings settings = s;
+        boolean runPlots = !noPlots;
         SweepRunner runner = new SweepRunner(plan, target, parallel, (scenario, seed, rep, stage) ->
-                runOne(scenario, seed, rep, stage, settings), line -> {
+                runOne(scenario, seed, rep, stage, settings, runPlots), line -> {
                     synchronized (System.out) {
                         System.out.println(line);
                     }
@@ -100,7 +101,8 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void runOne(Path scenario, long seed, int rep, Path stage, RunSettings s) throws Exception {
+    /** One run into its staging folder; with {@code plots}, the run's own plots too, as {@code bitswarm run} draws them. */
+    private static void runOne(Path scenario, long seed, int rep, Path stage, RunSettings s, boolean plots) throws Exception {
         RunRequest req = new RunRequest(scenario, seed, s.np(), s.dev(), rep, stage, "off");
         String tag = "[" + stage.getFileName() + "] ";
         int code = RankLauncher.runScenario(req, s, line -> {
@@ -110,6 +112,15 @@ final class SweepCommand implements Callable<Integer> {
         });
         if (code != 0) {
             throw new IllegalStateException("ranks exited with status " + code);
+        }
+        if (plots) {
+            try {
+                Plots.forRun(stage);
+            } catch (IOException | RuntimeException e) {
+                synchronized (System.out) {
+                    System.out.println(tag + "warning: plots not drawn: " + e);
+                }
+            }
         }
     }
 }

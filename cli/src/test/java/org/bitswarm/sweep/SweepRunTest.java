@@ -182,4 +182,34 @@ class SweepRunTest {
         assertEquals("bitswarm: " + bad + ":12: phold.remote_fraction: must be in [0, 1], got 7.0\n", o.err());
         assertFalse(Files.exists(d));
     }
+
+    @Test
+    void aBitTorrentSweepDrawsItsOwnPlotsAndEachRunsPlots() throws Exception {
+        Path sc = shared.resolve("bt.yaml");
+        Files.writeString(sc, """
+                model: bittorrent
+                seed: 3
+                dev: local
+                replications: 1
+                end_time: 10min
+                bittorrent:
+                  torrents:
+                    - {name: demo, file_size: 1MiB, piece_size: 256KiB}
+                  groups:
+                    - {name: seed, count: 1, torrents: [{torrent: demo, role: seed}], upload: {kind: fixed, rate: 4Mbit/s}}
+                    - {name: crowd, count: 6, torrents: [{torrent: demo, role: peer}], upload: {kind: fixed, rate: 1Mbit/s}}
+                sweep:
+                  axes:
+                    bittorrent.torrents[0].piece_size: [128KiB, 256KiB, 1MiB]
+                """);
+        Path d = shared.resolve("bt-out");
+        Cli.Outcome o = sweep(sc.toString(), "--out", d.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.isRegularFile(d.resolve("plots/last_completion_s.png")), listing(d.resolve("plots")).toString());
+        for (String run : List.of("p000-r0", "p001-r0", "p002-r0")) {
+            assertTrue(listing(d.resolve("runs").resolve(run)).containsAll(
+                    List.of("completion_cdf.png", "population.png", "utilisation.png")), run);
+        }
+        assertEquals(List.of("points.csv", "runs.csv"), listing(d).stream().filter(f -> f.endsWith(".csv")).toList());
+    }
 }
