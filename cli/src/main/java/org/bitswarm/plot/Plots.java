@@ -102,9 +102,10 @@ public final class Plots {
         }
         double[] x = new double[t.rows().size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = xs != null ? xs.values()[i] : i;
+            // geometric axes are drawn at log2 of the value, labelled with the value (see below)
+            x[i] = xs == null ? i : xs.logarithmic() ? Math.log(xs.values()[i]) / Math.log(2) : xs.values()[i];
         }
-        String xTitle = xAxis == null ? "point (row of points.csv)" : xAxis + (xs.unit().isEmpty() ? "" : " (" + xs.unit() + ")");
+        String xTitle = xAxis == null ? "point (row of points.csv)" : xAxis + (xs.unit().isEmpty() ? "" : " (" + xs.unit() + ")") + (xs.logarithmic() ? ", log scale" : "");
         // series: one per combination of the other axes' values, in order of first appearance
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < t.rows().size(); i++) {
@@ -118,7 +119,11 @@ public final class Plots {
         for (String m : metrics) {
             XYChart chart = chart(m + " against " + (xAxis == null ? "point" : xAxis), xTitle, m);
             chart.getStyler().setLegendVisible(groups.size() > 1);
-            chart.getStyler().setXAxisLogarithmic(xs != null && xs.logarithmic());
+            if (xs != null && xs.logarithmic()) {
+                // XChart's own log axis labels decades only; whole log2 positions read 128, 256, 512 ...
+                chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> Math.abs(v - Math.rint(v)) < 1e-9
+                        ? compact(Math.pow(2, Math.rint(v))) : "");
+            }
             boolean any = false;
             for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
                 List<double[]> pts = new ArrayList<>();
@@ -205,6 +210,11 @@ public final class Plots {
             }
             return lo >= 1.5 && hi <= 4 * lo;
         }
+    }
+
+    /** A tick label: at most four significant digits, no exponent, no trailing zeros. */
+    static String compact(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** The unit shared by every value (""), or null if some value is not a number. */

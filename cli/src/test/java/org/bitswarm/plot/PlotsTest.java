@@ -122,8 +122,13 @@ class PlotsTest {
         BufferedImage img = ImageIO.read(dir.resolve("plots/last_completion_s.png").toFile());
         assertEquals(Plots.WIDTH, img.getWidth());
         XYChart chart = Plots.sweepCharts(dir).get("last_completion_s");
-        assertEquals("piece_size (KiB)", chart.getXAxisTitle());
-        assertTrue(chart.getStyler().isXAxisLogarithmic());
-        assertArrayEquals(new double[] {512, 1024, 4096}, chart.getSeriesMap().values().iterator().next().getXData());
+        assertEquals("piece_size (KiB), log scale", chart.getXAxisTitle());
+        assertArrayEquals(new double[] {9, 10, 12}, chart.getSeriesMap().values().iterator().next().getXData(), 1e-12,
+                "drawn at log2 of the value");
+        var label = chart.getStyler().getxAxisTickLabelsFormattingFunction();
+        assertEquals("1024", label.apply(10.0));
+        assertEquals("", label.apply(10.5), "only whole powers of two are labelled");
+        assertEquals("0.5", Plots.compact(0.5));
+        assertEquals("123500", Plots.compact(123456));
     }
 }
