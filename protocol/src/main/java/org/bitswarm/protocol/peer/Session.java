@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bitswarm.engine.ByteWriter;
 import org.bitswarm.engine.Context;
+import org.bitswarm.protocol.config.Enums;
 import org.bitswarm.protocol.config.Enums.Role;
 import org.bitswarm.protocol.config.ProtocolSpec;
 import org.bitswarm.protocol.config.TorrentSpec;
@@ -394,16 +395,28 @@ final class Session {
         return p.endgame() ? endgameBlock(c) : -1;
     }
 
-    private long startedBlock(Connection c) {
+    /**
+     * A free block of a started piece this peer has. Under rarest-first, of the rarest such piece (mainline's
+     * and BitTornado's {@code PiecePicker.next} take the started piece the fewest neighbours have); under the
+     * random and sequential policies, of the lowest-numbered one. Ties go to the lowest number.
+     */
+    long startedBlock(Connection c) {
+        boolean rarest = p.pieceSelection() == Enums.PiecePolicy.RAREST_FIRST;
+        PieceProgress best = null;
+        int bestBlock = -1;
         for (PieceProgress pp : inProgress.values()) {
-            if (c.peerHave.get(pp.piece)) {
+            if (c.peerHave.get(pp.piece) && (best == null || avail[pp.piece] < avail[best.piece])) {
                 int b = pp.freeBlock();
                 if (b >= 0) {
-                    return key(pp.piece, b);
+                    best = pp;
+                    bestBlock = b;
+                    if (!rarest) {
+                        break;
+                    }
                 }
             }
         }
-        return -1;
+        return best == null ? -1 : key(best.piece, bestBlock);
     }
 
     /** Endgame: every missing piece is started and every block requested; ask this peer too. */
