@@ -6,7 +6,8 @@ import org.bitswarm.protocol.config.ProtocolSpec;
 import umontreal.ssj.rng.RandomStream;
 
 /**
- * Which block to ask a peer for next (BEP 3 and mainline): strict priority (finish the pieces already started),
+ * Which block to ask a peer for next (BEP 3 and mainline): strict priority (finish the pieces already started,
+ * the rarest of them first under rarest-first: {@code Session.startedBlock}),
  * random first piece (the first {@code random_first} pieces at random, to have something to trade quickly),
  * then rarest first among the pieces our neighbours announced, ties broken at random. The {@code random} and
  * {@code sequential} policies replace rarest-first for comparisons. Endgame (once no block is left unrequested,
