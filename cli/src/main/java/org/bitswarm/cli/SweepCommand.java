@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bitswarm sweep FILE}: every point of the scenario's sweep block, each {@code replications} times, into
- * one folder with runs.csv, points.csv and plots (of the sweep, and of each BitTorrent run in its own folder). Every point is validated before anything runs; a killed sweep
- * started again runs only the missing runs.
+ * one folder with runs.csv, points.csv and plots (of the sweep, and of each BitTorrent run in its own folder).
+ * Every point is validated before anything runs; a killed sweep started again runs only the missing runs.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, description = "Run every point of a scenario's sweep block.")
 final class SweepCommand implements Callable<Integer> {

@@ -3,6 +3,8 @@ package org.bitswarm.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,7 +216,7 @@ public final class Plots {
 
     /** A tick label: at most four significant digits, no exponent, no trailing zeros. */
     static String compact(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** The unit shared by every value (""), or null if some value is not a number. */

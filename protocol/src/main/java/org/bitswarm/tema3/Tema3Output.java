@@ -72,8 +72,8 @@ public final class Tema3Output {
      * Writes every {@code client<R>_<file>} into {@code dir}, all or nothing. First every file goes to a
      * temporary file beside its target; if any of that fails (a target that is a folder, a full disk), the
      * temporary files are deleted and no output exists. Then each is renamed into place, which within one
-     * folder needs no space, so a reader never sees half a file and an I/O error never leaves some clients'
-     * outputs without the others'.
+     * folder needs no space, so a reader never sees half a file. Only a rename failing midway (the folder
+     * changed under the run) could still leave some outputs without the others.
      */
     public void writeFiles(Path dir) throws IOException {
         Map<Path, Path> staged = new LinkedHashMap<>();
