@@ -7,7 +7,8 @@ import org.bitswarm.engine.Ticks;
 
 /**
  * Progress of a run. Rank 0 prints machine lines {@code @@progress <sim ticks> <end ticks> <events> <windows>}
- * at most twice a second, and one more ending in {@code final} when the run is over; the front end turns them into a progress bar on a terminal, or plain log lines.
+ * at most twice a second, and one more ending in {@code final} when the run is over; the front end turns them
+ * into a progress bar on a terminal, or plain log lines.
  */
 public final class Progress {
     public static final String MARKER = "@@progress ";
