@@ -1,7 +1,6 @@
 package org.bitswarm.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bitswarm.cli.run.ModelRun;
@@ -51,11 +50,12 @@ final class SweepCommand implements Callable<Integer> {
         SweepPlan plan;
         RunSettings s;
         try {
+            OutFolder.checkOption(out);
             sc = Scenario.load(file);
             plan = SweepPlan.of(sc);
             s = CliArgs.override(sc.settings(), new RunSettings.Overrides(null, np, dev == null ? null : CliArgs.device(dev),
                     null, out, null, heap, null));
-            CliArgs.checkRun(s);
+            CliArgs.checkRun(sc, s, false, heap != null);
             if (parallel < 1 || parallel > 256) {
                 throw new CliArgs.BadArgument("--parallel: must be in [1, 256], got " + parallel);
             }
@@ -67,8 +67,10 @@ final class SweepCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         Path target = !s.out().isEmpty() ? Path.of(s.out()) : Path.of("results", sc.name() + "-sweep");
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            System.err.println("bitswarm: --out " + target + ": exists and is not a directory");
+        try {
+            OutFolder.checkSweep(target);
+        } catch (CliArgs.BadArgument e) {
+            System.err.println("bitswarm: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
         RunSettings settings = s;
