@@ -51,6 +51,11 @@ public final class LatencyMatrixFile {
         if (first > last) {
             throw new ScenarioError(name, "empty latency matrix");
         }
+        for (int i = first; i <= last; i++) {
+            if (lines[i].isBlank()) {
+                throw new ScenarioError(name, i + 1, "", "blank line inside the matrix");
+            }
+        }
         int n = last - first + 1;
         List<long[]> rows = new ArrayList<>(n);
         for (int i = first; i <= last; i++) {
