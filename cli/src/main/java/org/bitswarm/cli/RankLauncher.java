@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.bitswarm.cli.launch.ExitCleanup;
 import org.bitswarm.cli.launch.LaunchSpec;
 import org.bitswarm.cli.launch.MpjDevice;
 import org.bitswarm.cli.launch.MpjLauncher;
 import org.bitswarm.cli.run.Pipeline;
-import org.bitswarm.cli.run.ResultFiles;
 import org.bitswarm.cli.run.RunRequest;
 import org.bitswarm.engine.LocalCluster;
 import org.bitswarm.scenario.Device;
@@ -65,16 +65,45 @@ final class RankLauncher {
                 s.machines().isEmpty() ? null : Path.of(s.machines()), Path.of("").toAbsolutePath(), lines, jvm);
     }
 
+    /** Status folders in the temporary directory: {@code bitswarm-status-PID-START-...}. */
+    static final String STATUS_PREFIX = "bitswarm-status-";
+
+    /**
+     * The watchdog's time: the {@code bitswarm.watchdog} property, else {@code $BITSWARM_WATCHDOG} (a duration
+     * such as 90s or 10min), else {@link LaunchSpec#DEFAULT_WATCHDOG}.
+     */
+    static Duration watchdog() {
+        String v = System.getProperty("bitswarm.watchdog");
+        if (v == null || v.isBlank()) {
+            v = System.getenv("BITSWARM_WATCHDOG");
+        }
+        if (v == null || v.isBlank()) {
+            return LaunchSpec.DEFAULT_WATCHDOG;
+        }
+        long ticks;
+        try {
+            ticks = org.bitswarm.scenario.Units.parse(v.strip(), org.bitswarm.engine.config.Unit.Kind.DURATION);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("BITSWARM_WATCHDOG: expected a duration such as 90s or 10min, got \"" + v + "\"");
+        }
+        if (ticks < 1_000_000) {
+            throw new IllegalStateException("BITSWARM_WATCHDOG: at least 1ms, got \"" + v + "\"");
+        }
+        return Duration.ofNanos(ticks);
+    }
+
     static int launch(Device dev, int np, String mainClass, List<String> args, Path machines, Path workDir,
             Consumer<String> stdout, List<String> jvmOptions) throws IOException {
-        Path status = Files.createTempDirectory("bitswarm-status-");
-        try {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        ExitCleanup.removeDeadOwners(tmp, STATUS_PREFIX); // what a killed front end left
+        Path status = Files.createTempDirectory(STATUS_PREFIX + ExitCleanup.tag() + "-");
+        try (ExitCleanup.Registration cleanup = ExitCleanup.deleteOnExit(status)) {
             LaunchSpec spec = new LaunchSpec(np, dev == Device.NIODEV ? MpjDevice.NIODEV : MpjDevice.MULTICORE,
                     mpjHome(), appClassPath(), mainClass, args, workDir, Optional.ofNullable(machines), status,
-                    Optional.<Duration>empty(), jvmOptions);
+                    Optional.<Duration>empty(), watchdog(), jvmOptions);
             return new MpjLauncher(stdout, line -> System.err.println(line)).launch(spec);
         } finally {
-            ResultFiles.deleteTree(status);
+            ExitCleanup.deleteQuietly(status);
         }
     }
 }

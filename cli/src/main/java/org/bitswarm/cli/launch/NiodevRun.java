@@ -76,7 +76,7 @@ final class NiodevRun implements AutoCloseable {
         cmd.addAll(JavaCommand.rankJvmOptions(spec));
         cmd.add(spec.mainClass());
         cmd.addAll(spec.appArgs());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(spec.workingDir().toFile());
+        ProcessBuilder pb = new ProcessBuilder(JavaCommand.dieWithFrontEnd(cmd)).directory(spec.workingDir().toFile());
         JavaCommand.setMpjEnvironment(pb, home);
         return pb;
     }

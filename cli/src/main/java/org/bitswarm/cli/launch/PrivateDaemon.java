@@ -115,7 +115,7 @@ final class PrivateDaemon implements AutoCloseable {
             List<String> cmd = new ArrayList<>(List.of(JavaCommand.java().toString(), DAEMON_HEAP,
                     "-Djava.awt.headless=true", "-Duser.home=" + userHome,
                     "-cp", home.lib("daemon.jar").toString(), "runtime.daemon.MPJDaemon", Integer.toString(port)));
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(runDir.toFile()).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(JavaCommand.dieWithFrontEnd(cmd)).directory(runDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             JavaCommand.setMpjEnvironment(pb, home);
             return pb.start();

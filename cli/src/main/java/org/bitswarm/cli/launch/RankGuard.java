@@ -31,6 +31,33 @@ public final class RankGuard {
     /** The system property naming the status directory; the launcher sets it on every rank's JVM. */
     public static final String STATUS_DIR_PROPERTY = "bitswarm.statusDir";
 
+    /**
+     * The system property asking every rank for a heartbeat every that many milliseconds: {@code rank-R.beat}
+     * in the status directory, with a counter, the windows done and the simulated time reached, the host and
+     * the pid. The launcher's watchdog reads them: a rank whose heartbeat stops is stopped, frozen or gone; a
+     * run whose windows stop advancing is stuck. Set by the launcher.
+     */
+    public static final String HEARTBEAT_PROPERTY = "bitswarm.heartbeatMillis";
+
+    /**
+     * The system property asking the guard to halt the rank's JVM when its parent process (the front end under
+     * multicore, the MPJ daemon under niodev) is gone: a rank never runs on after the run it belongs to.
+     */
+    public static final String DIE_WITH_PARENT_PROPERTY = "bitswarm.dieWithParent";
+
+    /** Exit status of a JVM halted because its parent process died. */
+    public static final int ORPHAN_EXIT = 137;
+
+    /** Windows done and simulated time reached by this rank (per rank: statics are per rank class loader). */
+    private static volatile long windowsDone;
+    private static volatile long simTicks;
+
+    /** Called by the rank's engine after every window: what the heartbeat reports. */
+    public static void progress(long windows, long simTime) {
+        windowsDone = windows;
+        simTicks = simTime;
+    }
+
     /** Exit status of a JVM halted by the guard (also the JVM's own status for -XX:+ExitOnOutOfMemoryError). */
     public static final int FAILURE_EXIT = 3;
 
@@ -60,6 +87,7 @@ public final class RankGuard {
     void guard(String[] mpjArgs, RankMain body) {
         // MPJ puts the rank first on both devices; read it before MPI.Init so that even Init's failure is named.
         String rank = mpjArgs != null && mpjArgs.length > 0 ? mpjArgs[0] : "?";
+        startWatchers(rank);
         try {
             body.run(mpjArgs);
         } catch (Throwable t) {
@@ -73,6 +101,79 @@ public final class RankGuard {
         } catch (Throwable t) {
             fail(rank, t);
         }
+    }
+
+    /** The heartbeat and the parent watch, each a daemon thread of its own, when the launcher asks for them. */
+    private void startWatchers(String rank) {
+        long beat = Long.getLong(HEARTBEAT_PROPERTY, 0L);
+        if (status != null && beat > 0) {
+            Thread t = new Thread(() -> heartbeat(rank, beat), "bitswarm-heartbeat-" + rank);
+            t.setDaemon(true);
+            t.start();
+        }
+        if (Boolean.getBoolean(DIE_WITH_PARENT_PROPERTY)) {
+            ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+            if (parent != null) {
+                Thread t = new Thread(() -> watchParent(parent), "bitswarm-parent-watch-" + rank);
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+    }
+
+    private void heartbeat(String rank, long millis) {
+        String host = hostName();
+        long pid = ProcessHandle.current().pid();
+        for (long seq = 1; ; seq++) {
+            try {
+                status.beat(rank, seq + " " + windowsDone + " " + simTicks + " " + host + " " + pid);
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                // A full disk or a vanished status folder: the launcher notices the silence and says so.
+                sleepQuietly(millis);
+            }
+        }
+    }
+
+    private void watchParent(ProcessHandle parent) {
+        while (true) {
+            long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+            if (!parent.isAlive() || now != parent.pid()) {
+                err.println("bitswarm: the process that started this rank (pid " + parent.pid() + ") is gone; stopping");
+                err.flush();
+                halt.accept(ORPHAN_EXIT);
+                return;
+            }
+            if (!sleepQuietly(500)) {
+                return;
+            }
+        }
+    }
+
+    private static boolean sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** This host's name as the kernel has it (per UTS namespace), without a lookup that could block. */
+    private static String hostName() {
+        try {
+            String h = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!h.isEmpty()) {
+                return h.replaceAll("\\s+", "_");
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        String env = System.getenv("HOSTNAME");
+        return env == null || env.isBlank() ? "unknown" : env.strip();
     }
 
     private void fail(String rank, Throwable t) {

@@ -39,9 +39,7 @@ final class RunSupervisor {
     }
 
     int run(ProcessBuilder command) {
-        Thread hook = new Thread(this::killAll, "bitswarm-kill-ranks");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (ExitCleanup.Registration hook = ExitCleanup.killOnExit(this::killAll)) {
             try {
                 child = command.start();
             } catch (IOException e) {
@@ -57,13 +55,13 @@ final class RunSupervisor {
             return code == MpjLauncher.EXIT_OK ? verdict() : code;
         } finally {
             killAll();
-            removeHook(hook);
         }
     }
 
     /** Polls until the child ends (returns EXIT_OK to ask for a verdict) or something forces a stop. */
     private int watch() {
         long deadline = spec.timeout().map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
+        Watchdog dog = new Watchdog(spec, status);
         while (true) {
             if (!status.failures().isEmpty()) {
                 awaitChildExit(FAILURE_GRACE_MILLIS);
@@ -76,6 +74,11 @@ final class RunSupervisor {
             }
             if (!child.isAlive()) {
                 return MpjLauncher.EXIT_OK;
+            }
+            String stalled = dog.check(System.nanoTime());
+            if (stalled != null) {
+                stderrLines.accept("bitswarm: " + stalled + "; killed the run" + daemonLogHint());
+                return MpjLauncher.EXIT_STALLED;
             }
             if (System.nanoTime() > deadline) {
                 stderrLines.accept("bitswarm: the run did not finish within " + format(spec.timeout().get())
@@ -189,14 +192,6 @@ final class RunSupervisor {
             return true;
         } catch (InterruptedException e) {
             return false;
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down; the hook runs and kills what is left, which is nothing.
         }
     }
 

@@ -55,6 +55,37 @@ final class StatusDir {
         writeAtomically("rank-" + rank + ".failed", cause);
     }
 
+    /** A rank's heartbeat: one line, replaced atomically. */
+    void beat(String rank, String line) throws IOException {
+        writeAtomically("rank-" + rank + ".beat", line);
+    }
+
+    /** A rank's last heartbeat as read now. */
+    record Beat(long seq, long windows, long simTicks, String host, long pid) {}
+
+    /** The heartbeats of ranks 0 .. np-1 that have beaten at least once (index: rank; null: none yet). */
+    Beat[] beats(int np) {
+        Beat[] out = new Beat[np];
+        for (int r = 0; r < np; r++) {
+            Path f = dir.resolve("rank-" + r + ".beat");
+            try {
+                String[] w = Files.readString(f, StandardCharsets.UTF_8).strip().split(" ");
+                if (w.length >= 5) {
+                    out[r] = new Beat(Long.parseLong(w[0]), Long.parseLong(w[1]), Long.parseLong(w[2]), w[3],
+                            Long.parseLong(w[4]));
+                }
+            } catch (IOException | RuntimeException e) {
+                // Not yet, or being replaced: the next poll reads it.
+            }
+        }
+        return out;
+    }
+
+    /** Whether the rank wrote done or failed: it no longer beats, and needs not. */
+    boolean hasReported(int rank) {
+        return Files.exists(dir.resolve("rank-" + rank + ".done")) || Files.exists(dir.resolve("rank-" + rank + ".failed"));
+    }
+
     boolean isDone(int rank) {
         return Files.exists(dir.resolve("rank-" + rank + ".done"));
     }

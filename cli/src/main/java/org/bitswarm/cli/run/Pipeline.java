@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bitswarm.cli.launch.RankGuard;
 import org.bitswarm.engine.RankEngine;
 import org.bitswarm.engine.RunConfig;
 import org.bitswarm.engine.RunResult;
@@ -43,12 +44,29 @@ public final class Pipeline {
         RunSettings s = resolve(sc, req);
         ModelRun run = ModelRun.of(s);
         RunConfig cfg = new RunConfig(s.seed(), req.replication(), s.endTime(), s.trace(),
-                transport.rank() == 0 ? Progress.emitter(req.progress(), s.endTime(), progressSink) : RunConfig.WindowListener.NONE);
+                transport.rank() == 0 ? heartbeat(Progress.emitter(req.progress(), s.endTime(), progressSink))
+                        : RunConfig.WindowListener.NONE);
         RunResult result = new RankEngine(run.model(), transport, cfg).run();
         if (transport.rank() != 0) {
             return null;
         }
         return write(sc, s, req, run, result);
+    }
+
+    /** Rank 0's windows feed the launcher's watchdog too (the ranks advance in lock step). */
+    private static RunConfig.WindowListener heartbeat(RunConfig.WindowListener inner) {
+        return new RunConfig.WindowListener() {
+            @Override
+            public void windowDone(long nextTime, long events, long windows) {
+                RankGuard.progress(windows, nextTime);
+                inner.windowDone(nextTime, events, windows);
+            }
+
+            @Override
+            public void runDone(long nextTime, long events, long windows) {
+                inner.runDone(nextTime, events, windows);
+            }
+        };
     }
 
     static LinkedHashMap<String, String> write(Scenario sc, RunSettings s, RunRequest req, ModelRun run, RunResult r)
