@@ -73,6 +73,13 @@ public final class ExitCleanup {
         };
     }
 
+    /** Whether this JVM is shutting down (a signal): the run's processes are being ended on purpose. */
+    public static boolean isExiting() {
+        synchronized (LOCK) {
+            return exiting;
+        }
+    }
+
     /** Runs {@code action} unless the JVM is shutting down; returns whether it ran. */
     public static boolean unlessExiting(IoAction action) throws IOException {
         synchronized (LOCK) {

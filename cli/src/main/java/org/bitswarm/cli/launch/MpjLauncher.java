@@ -80,6 +80,10 @@ public final class MpjLauncher {
     private int launchNiodev(LaunchSpec spec, StatusDir status) throws LaunchException {
         Path runDir = status.path().resolve(NIODEV_RUN_DIR);
         try (NiodevRun run = NiodevRun.prepare(spec, runDir)) {
+            if (run.exposed()) {
+                stderrLines.accept("bitswarm: warning: no network namespace could be made (it needs root and unshare),"
+                        + " so MPJ's daemon and the niodev ranks listen on every interface of this host during the run");
+            }
             return supervise(spec, status, run.command(), run);
         }
     }

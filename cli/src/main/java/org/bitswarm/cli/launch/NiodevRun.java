@@ -76,9 +76,17 @@ final class NiodevRun implements AutoCloseable {
         cmd.addAll(JavaCommand.rankJvmOptions(spec));
         cmd.add(spec.mainClass());
         cmd.addAll(spec.appArgs());
+        if (daemon != null && daemon.isolated()) {
+            cmd = NetIsolation.inNamespaceOf(daemon.handle().pid(), cmd); // MPJRun must reach the daemon and ranks
+        }
         ProcessBuilder pb = new ProcessBuilder(JavaCommand.dieWithFrontEnd(cmd)).directory(spec.workingDir().toFile());
         JavaCommand.setMpjEnvironment(pb, home);
         return pb;
+    }
+
+    /** Whether this run's private daemon and ranks listen on the host's network (no namespace could be made). */
+    boolean exposed() {
+        return daemon != null && !daemon.isolated();
     }
 
     /** The private daemon, if this run has one: it must die with the run. */

@@ -114,6 +114,10 @@ final class RunSupervisor {
             return MpjLauncher.EXIT_RANK_FAILED;
         }
         int exit = child.exitValue();
+        if (exit != 0 && ExitCleanup.isExiting()) {
+            stderrLines.accept("bitswarm: stopped by a signal; ended the run's processes");
+            return exit;
+        }
         if (exit != 0) {
             String oom = outOfMemory.get();
             stderrLines.accept(oom != null
