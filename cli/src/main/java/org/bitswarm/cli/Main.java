@@ -36,7 +36,8 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // Expected failures carry a sentence; anything else shows its type too.
-            boolean plain = ex instanceof IllegalStateException || ex instanceof java.io.UncheckedIOException;
+            boolean plain = ex instanceof IllegalStateException || ex instanceof java.io.UncheckedIOException
+                    || ex instanceof java.nio.file.FileSystemException fse && fse.getReason() != null; // "path: No space left on device"
             cmd.getErr().println("bitswarm: " + (plain && ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             return EXIT_FAILED;
         });

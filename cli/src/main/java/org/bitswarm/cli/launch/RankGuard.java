@@ -187,13 +187,25 @@ public final class RankGuard {
                 err.println("bitswarm: rank " + rank + " could not write its failure report: " + e);
             }
             err.println("bitswarm: rank " + rank + " failed: " + cause);
-            t.printStackTrace(err);
+            if (!isEnvironmental(t)) {
+                t.printStackTrace(err); // a bug: the trace is for whoever fixes it
+            }
             err.flush();
         } catch (Throwable reportingFailed) {
             // Out of memory even for the report: the exit status still tells the launcher.
         } finally {
             halt.accept(FAILURE_EXIT);
         }
+    }
+
+    /** A failure of the machine (a full disk, a missing file), not of the code: its one line says it all. */
+    static boolean isEnvironmental(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof IOException || c instanceof java.io.UncheckedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One line: the throwable, and its root cause when the root says something the top does not. */
@@ -203,7 +215,8 @@ public final class RankGuard {
             root = root.getCause();
         }
         String text = String.valueOf(t);
-        if (root != t && !text.contains(String.valueOf(root))) {
+        boolean said = text.contains(String.valueOf(root)) || root.getMessage() != null && text.contains(root.getMessage());
+        if (root != t && !said) {
             text += " (caused by " + root + ")";
         }
         return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();

@@ -76,8 +76,8 @@ final class Watchdog {
             }
         }
         if (count > 0) {
-            return (count == 1 ? "rank " : count + " ranks: ") + silent + (count > 8 ? ", ..." : "")
-                    + (count == 1 ? " stopped responding" : " stopped responding") + ": no heartbeat for "
+            return (count == 1 ? "rank " : "ranks ") + silent + (count > 8 ? " and " + (count - 8) + " more" : "")
+                    + " stopped responding: no heartbeat for "
                     + format(limit) + (anyBeat(beats) ? " (stopped, frozen, killed, or its host is gone)"
                             : " since the run started (the ranks never came up)")
                     + "; raise BITSWARM_WATCHDOG if a rank needs longer";

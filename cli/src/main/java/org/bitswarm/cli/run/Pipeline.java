@@ -50,7 +50,13 @@ public final class Pipeline {
         if (transport.rank() != 0) {
             return null;
         }
-        return write(sc, s, req, run, result);
+        try {
+            return write(sc, s, req, run, result);
+        } catch (IOException e) {
+            // A full disk or a vanished folder: one line naming where, no trace (it is not a bug).
+            throw new java.io.UncheckedIOException("cannot write the results in " + req.stage() + ": "
+                    + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage()), e);
+        }
     }
 
     /** Rank 0's windows feed the launcher's watchdog too (the ranks advance in lock step). */
