@@ -61,8 +61,10 @@ final class RankLauncher {
             return r.get(0) != null ? 0 : Main.EXIT_FAILED;
         }
         List<String> jvm = s.heap().isEmpty() ? List.of() : List.of("-Xmx" + s.heap());
-        return launch(s.dev(), s.np(), RankMain.class.getName(), req.toArgs(),
-                s.machines().isEmpty() ? null : Path.of(s.machines()), Path.of("").toAbsolutePath(), lines, jvm);
+        // Across hosts the status folder must be one every host sees: beside the results, not in this host's /tmp.
+        Path machines = s.machines().isEmpty() ? null : Path.of(s.machines());
+        return launch(s.dev(), s.np(), RankMain.class.getName(), req.toArgs(), machines, Path.of("").toAbsolutePath(),
+                lines, jvm, machines == null ? null : req.stage());
     }
 
     /** Status folders in the temporary directory: {@code bitswarm-status-PID-START-...}. */
@@ -94,9 +96,15 @@ final class RankLauncher {
 
     static int launch(Device dev, int np, String mainClass, List<String> args, Path machines, Path workDir,
             Consumer<String> stdout, List<String> jvmOptions) throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        return launch(dev, np, mainClass, args, machines, workDir, stdout, jvmOptions, null);
+    }
+
+    /** As above; the status folder goes under {@code statusParent} if given, else into the temporary folder. */
+    static int launch(Device dev, int np, String mainClass, List<String> args, Path machines, Path workDir,
+            Consumer<String> stdout, List<String> jvmOptions, Path statusParent) throws IOException {
+        Path tmp = statusParent != null ? statusParent : Path.of(System.getProperty("java.io.tmpdir"));
         ExitCleanup.removeDeadOwners(tmp, STATUS_PREFIX); // what a killed front end left
-        Path status = Files.createTempDirectory(STATUS_PREFIX + ExitCleanup.tag() + "-");
+        Path status = Files.createTempDirectory(tmp, STATUS_PREFIX + ExitCleanup.tag() + "-");
         try (ExitCleanup.Registration cleanup = ExitCleanup.deleteOnExit(status)) {
             LaunchSpec spec = new LaunchSpec(np, dev == Device.NIODEV ? MpjDevice.NIODEV : MpjDevice.MULTICORE,
                     mpjHome(), appClassPath(), mainClass, args, workDir, Optional.ofNullable(machines), status,

@@ -33,6 +33,7 @@ final class JavaCommand {
         out.add("-D" + RankGuard.STATUS_DIR_PROPERTY + "=" + spec.statusDir().toAbsolutePath());
         out.add("-D" + RankGuard.HEARTBEAT_PROPERTY + "=" + heartbeatMillis(spec));
         out.add("-D" + RankGuard.DIE_WITH_PARENT_PROPERTY + "=true");
+        out.add("-D" + RankGuard.FRONT_END_SILENCE_PROPERTY + "=" + Math.max(10_000, spec.watchdog().toMillis()));
         return out;
     }
 

@@ -80,6 +80,18 @@ final class PrivateDaemon implements AutoCloseable {
         return ended;
     }
 
+    /** The pids of the rank JVMs seen so far that have ended. */
+    java.util.Set<Long> endedPids() {
+        endedRankJvms();
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        rankJvms.forEach((pid, p) -> {
+            if (!p.isAlive()) {
+                out.add(pid);
+            }
+        });
+        return out;
+    }
+
     Path log() {
         return log;
     }

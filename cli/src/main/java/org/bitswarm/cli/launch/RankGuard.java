@@ -45,6 +45,12 @@ public final class RankGuard {
      */
     public static final String DIE_WITH_PARENT_PROPERTY = "bitswarm.dieWithParent";
 
+    /**
+     * The system property giving how long (ms) a rank goes on without a change of the front end's heartbeat
+     * before it halts; 0: it does not watch. Set by the launcher.
+     */
+    public static final String FRONT_END_SILENCE_PROPERTY = "bitswarm.frontEndSilenceMillis";
+
     /** Exit status of a JVM halted because its parent process died. */
     public static final int ORPHAN_EXIT = 137;
 
@@ -121,29 +127,53 @@ public final class RankGuard {
         }
     }
 
+    /**
+     * Beats, and watches the front end from the same shared folder: a rank on another host has no parent to
+     * watch, so it stops when the run's status folder is gone (the front end ended the run) or when the front
+     * end's own heartbeat has not changed for the time in {@link #FRONT_END_SILENCE_PROPERTY} (it was killed).
+     */
     private void heartbeat(String rank, long millis) {
         String host = hostName();
         long pid = ProcessHandle.current().pid();
+        long silence = Long.getLong(FRONT_END_SILENCE_PROPERTY, 0L);
+        long frontSeq = status.frontEndSeq();
+        long frontChanged = System.nanoTime();
         for (long seq = 1; ; seq++) {
             try {
                 status.beat(rank, seq + " " + windowsDone + " " + simTicks + " " + host + " " + pid);
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                return;
             } catch (IOException | RuntimeException e) {
-                // A full disk or a vanished status folder: the launcher notices the silence and says so.
-                sleepQuietly(millis);
+                // A full disk: the launcher notices the silence. A vanished folder: the run is over.
+            }
+            if (!status.exists()) {
+                orphaned("the run's status folder " + status.path() + " is gone");
+                return;
+            }
+            long now = System.nanoTime();
+            long fs = status.frontEndSeq();
+            if (fs != frontSeq) {
+                frontSeq = fs;
+                frontChanged = now;
+            } else if (silence > 0 && frontSeq >= 0 && now - frontChanged > silence * 1_000_000L) {
+                orphaned("the front end's heartbeat stopped " + silence / 1000 + " s ago");
+                return;
+            }
+            if (!sleepQuietly(millis)) {
+                return;
             }
         }
+    }
+
+    private void orphaned(String why) {
+        err.println("bitswarm: rank stopping: " + why);
+        err.flush();
+        halt.accept(ORPHAN_EXIT);
     }
 
     private void watchParent(ProcessHandle parent) {
         while (true) {
             long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
             if (!parent.isAlive() || now != parent.pid()) {
-                err.println("bitswarm: the process that started this rank (pid " + parent.pid() + ") is gone; stopping");
-                err.flush();
-                halt.accept(ORPHAN_EXIT);
+                orphaned("the process that started it (pid " + parent.pid() + ") is gone");
                 return;
             }
             if (!sleepQuietly(500)) {

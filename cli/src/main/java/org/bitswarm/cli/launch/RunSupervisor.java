@@ -100,7 +100,10 @@ final class RunSupervisor {
     private void reportUnreportedEnds(int count) {
         sleep(FAILURE_GRACE_MILLIS);
         String oom = outOfMemory.get();
-        stderrLines.accept("bitswarm: " + count + " rank JVM(s) ended without reporting "
+        List<Integer> ranks = niodev.unreportedRanks(status);
+        String who = ranks.isEmpty() ? count + " rank JVM(s)" : (ranks.size() == 1 ? "rank " : "ranks ")
+                + ranks.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + "'s JVM";
+        stderrLines.accept("bitswarm: " + who + " ended without reporting "
                 + (oom != null ? "after running out of memory (" + oom + "; give them more with -Xmx)"
                         : "(a crash, or System.exit in the application)")
                 + "; stopped the run" + daemonLogHint());

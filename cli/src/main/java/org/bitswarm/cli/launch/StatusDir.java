@@ -57,7 +57,38 @@ final class StatusDir {
 
     /** A rank's heartbeat: one line, replaced atomically. */
     void beat(String rank, String line) throws IOException {
-        writeAtomically("rank-" + rank + ".beat", line);
+        writeExisting("rank-" + rank + ".beat", line);
+    }
+
+    /** The front end's heartbeat, which ranks on other hosts watch: a counter. */
+    void frontEndBeat(long seq) throws IOException {
+        writeExisting(FRONT_END_BEAT, Long.toString(seq));
+    }
+
+    /** The front end's last heartbeat counter, or -1 when there is none (yet). */
+    long frontEndSeq() {
+        try {
+            return Long.parseLong(Files.readString(dir.resolve(FRONT_END_BEAT), StandardCharsets.UTF_8).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    boolean exists() {
+        return Files.isDirectory(dir);
+    }
+
+    static final String FRONT_END_BEAT = "frontend.beat";
+
+    /** As {@link #writeAtomically}, but never re-creates the folder: once the run has removed it, it stays gone. */
+    private void writeExisting(String name, String content) throws IOException {
+        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        try {
+            Files.writeString(tmp, content + "\n", StandardCharsets.UTF_8);
+            moveIntoPlace(tmp, dir.resolve(name));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** A rank's last heartbeat as read now. */

@@ -15,6 +15,8 @@ import java.time.Duration;
 final class Watchdog {
 
     private static final long CHECK_NANOS = 500_000_000L;
+    /** A rank that was beating and falls silent this long is gone, whatever the watchdog's time. */
+    private static final long SILENCE_NANOS = 30_000_000_000L;
 
     private final int np;
     private final StatusDir status;
@@ -27,6 +29,7 @@ final class Watchdog {
     private long lastWindows;
     private long lastWindowChange;
     private long lastCheck;
+    private long frontEndSeq;
 
     Watchdog(LaunchSpec spec, StatusDir status) {
         this.np = spec.np();
@@ -48,6 +51,11 @@ final class Watchdog {
             return null;
         }
         lastCheck = now;
+        try {
+            status.frontEndBeat(++frontEndSeq); // ranks on other hosts watch it
+        } catch (java.io.IOException | RuntimeException e) {
+            // A full disk: the ranks' own checks decide.
+        }
         StatusDir.Beat[] beats = status.beats(np);
         long windows = 0;
         for (int r = 0; r < np; r++) {
@@ -68,7 +76,8 @@ final class Watchdog {
         StringBuilder silent = new StringBuilder();
         int count = 0;
         for (int r = 0; r < np; r++) {
-            if (now - lastChange[r] > limitNanos && !status.hasReported(r)) {
+            long allowed = last[r] == null ? limitNanos : Math.min(limitNanos, SILENCE_NANOS);
+            if (now - lastChange[r] > allowed && !status.hasReported(r)) {
                 count++;
                 if (count <= 8) {
                     silent.append(silent.length() == 0 ? "" : ", ").append(describe(r));
@@ -78,7 +87,8 @@ final class Watchdog {
         if (count > 0) {
             return (count == 1 ? "rank " : "ranks ") + silent + (count > 8 ? " and " + (count - 8) + " more" : "")
                     + " stopped responding: no heartbeat for "
-                    + format(limit) + (anyBeat(beats) ? " (stopped, frozen, killed, or its host is gone)"
+                    + format(limit.compareTo(java.time.Duration.ofNanos(SILENCE_NANOS)) > 0 && anyBeat(beats)
+                            ? java.time.Duration.ofNanos(SILENCE_NANOS) : limit) + (anyBeat(beats) ? " (stopped, frozen, killed, or its host is gone)"
                             : " since the run started (the ranks never came up)")
                     + "; raise BITSWARM_WATCHDOG if a rank needs longer";
         }
