@@ -33,7 +33,7 @@ public final class Ticks {
         }
         String sign = ticks < 0 ? "-" : "";
         long a = Math.abs(ticks);
-        return sign + (a / SECOND) + "." + String.format("%09d", a % SECOND);
+        return sign + (a / SECOND) + "." + String.format(java.util.Locale.ROOT, "%09d", a % SECOND);
     }
 
     /** {@code t + d}, saturating at {@link #NEVER}. */
