@@ -105,13 +105,15 @@ final class RankLauncher {
         Path tmp = statusParent != null ? statusParent : Path.of(System.getProperty("java.io.tmpdir"));
         ExitCleanup.removeDeadOwners(tmp, STATUS_PREFIX); // what a killed front end left
         Path status = Files.createTempDirectory(tmp, STATUS_PREFIX + ExitCleanup.tag() + "-");
-        try (ExitCleanup.Registration cleanup = ExitCleanup.deleteOnExit(status)) {
+        ExitCleanup.Registration cleanup = ExitCleanup.deleteOnExit(status);
+        try {
             LaunchSpec spec = new LaunchSpec(np, dev == Device.NIODEV ? MpjDevice.NIODEV : MpjDevice.MULTICORE,
                     mpjHome(), appClassPath(), mainClass, args, workDir, Optional.ofNullable(machines), status,
                     Optional.<Duration>empty(), watchdog(), jvmOptions);
             return new MpjLauncher(stdout, line -> System.err.println(line)).launch(spec);
         } finally {
             ExitCleanup.deleteQuietly(status);
+            cleanup.close();
         }
     }
 }

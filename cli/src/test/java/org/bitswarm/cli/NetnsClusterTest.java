@@ -256,7 +256,18 @@ class NetnsClusterTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
+            try {
+                tearDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while removing the namespaces", e);
+            } catch (Exception e) {
+                throw new AssertionError("cannot remove the namespaces", e);
+            }
+        }
+
+        private void tearDown() throws Exception {
             for (String ns : namespaces(prefix())) {
                 for (String pid : run("ip", "netns", "pids", ns)) {
                     ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);

@@ -123,8 +123,15 @@ class OutFolderTest {
         }
 
         @Override
-        public void close() throws Exception {
-            sh("umount", "-l", path.toString());
+        public void close() {
+            try {
+                sh("umount", "-l", path.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            } catch (Exception e) {
+                throw new AssertionError("cannot unmount " + path, e);
+            }
         }
 
         private static void sh(String... cmd) throws Exception {

@@ -39,7 +39,8 @@ final class RunSupervisor {
     }
 
     int run(ProcessBuilder command) {
-        try (ExitCleanup.Registration hook = ExitCleanup.killOnExit(this::killAll)) {
+        ExitCleanup.Registration hook = ExitCleanup.killOnExit(this::killAll);
+        try {
             try {
                 child = command.start();
             } catch (IOException e) {
@@ -55,6 +56,7 @@ final class RunSupervisor {
             return code == MpjLauncher.EXIT_OK ? verdict() : code;
         } finally {
             killAll();
+            hook.close();
         }
     }
 
