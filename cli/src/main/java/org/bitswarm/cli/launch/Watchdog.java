@@ -32,11 +32,16 @@ final class Watchdog {
     private long frontEndSeq;
 
     Watchdog(LaunchSpec spec, StatusDir status) {
+        this(spec, status, System.nanoTime());
+    }
+
+    /** With the time the run started, on the clock of {@link #check}'s {@code now} (tests give their own). */
+    Watchdog(LaunchSpec spec, StatusDir status, long startedNanos) {
         this.np = spec.np();
         this.status = status;
         this.limit = spec.watchdog();
         this.limitNanos = limit.toNanos();
-        this.started = System.nanoTime();
+        this.started = startedNanos;
         this.lastSeq = new long[np];
         this.lastChange = new long[np];
         this.last = new StatusDir.Beat[np];
