@@ -57,8 +57,15 @@ final class RankLauncher {
      */
     static int runScenario(RunRequest req, RunSettings s, Consumer<String> lines) throws IOException {
         if (s.dev() == Device.LOCAL) {
-            List<LinkedHashMap<String, String>> r = LocalCluster.runEach(s.np(), t -> Pipeline.runRank(req, t, lines));
-            return r.get(0) != null ? 0 : Main.EXIT_FAILED;
+            try {
+                List<LinkedHashMap<String, String>> r = LocalCluster.runEach(s.np(), t -> Pipeline.runRank(req, t, lines));
+                return r.get(0) != null ? 0 : Main.EXIT_FAILED;
+            } catch (OutOfMemoryError e) {
+                // The ranks' heap is this JVM's: one line, not the JVM's trace, and the way out.
+                System.err.println("bitswarm: the ranks ran out of memory (--dev local runs them in this JVM, whose heap is "
+                        + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); give them more with --heap, e.g. --heap 8g");
+                return Main.EXIT_FAILED;
+            }
         }
         List<String> jvm = s.heap().isEmpty() ? List.of() : List.of("-Xmx" + s.heap());
         // Across hosts the status folder must be one every host sees: beside the results, not in this host's /tmp.
