@@ -37,8 +37,14 @@ public final class ReferenceWriter {
             }
             Unit unit = c.getAnnotation(Unit.class);
             Map<String, Class<? extends Record>> kinds = c.getType().isInterface() ? Binder.kinds(c.getType()) : null;
-            if (kinds != null) {
+            if (v == null) {
+                // An optional block (a group's protocol override): not set unless given.
+                out.append(indent).append("# ").append(key).append(": (not set)\n");
+            } else if (kinds != null) {
                 strategy(key, kinds, (Record) v, indent);
+            } else if (v instanceof Record nested && allNull(nested)) {
+                out.append(indent).append(key).append(": {}   # none set; its keys:\n");
+                record(nested, indent + "  ");
             } else if (v instanceof Record nested) {
                 out.append(indent).append(key).append(":\n");
                 record(nested, indent + "  ");
@@ -96,6 +102,16 @@ public final class ReferenceWriter {
                 commented(e.getValue(), in + "#   ");
             }
         }
+    }
+
+    private static boolean allNull(Record r) {
+        RecordComponent[] cs = r.getClass().getRecordComponents();
+        for (RecordComponent c : cs) {
+            if (read(c, r) != null) {
+                return false;
+            }
+        }
+        return cs.length > 0;
     }
 
     private static String describe(Class<?> kind) {

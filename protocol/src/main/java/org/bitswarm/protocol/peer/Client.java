@@ -9,6 +9,7 @@ import org.bitswarm.protocol.Env;
 import org.bitswarm.protocol.config.Enums;
 import org.bitswarm.protocol.config.GroupSpec;
 import org.bitswarm.protocol.config.Membership;
+import org.bitswarm.protocol.config.ProtocolSpec;
 import org.bitswarm.protocol.config.SeedingSpec;
 import org.bitswarm.protocol.config.TimelineEvent;
 import org.bitswarm.protocol.strategy.LinkScheduler;
@@ -59,11 +60,12 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         this.spec = env.cfg().groups().get(group);
         this.corrupt = env.population().indexInGroup(id) < spec.corruptCount();
         this.sessions = new Session[env.cfg().torrents().size()];
+        ProtocolSpec protocol = env.cfg().protocolOf(group);
         for (Membership m : spec.torrents()) {
             int t = env.cfg().torrentIndex(m.torrent());
-            sessions[t] = new Session(this, t, env.cfg().torrents().get(t), env.contents()[t], m.role(), env.cfg().protocol());
+            sessions[t] = new Session(this, t, env.cfg().torrents().get(t), env.contents()[t], m.role(), protocol);
         }
-        this.links = env.cfg().protocol().links().create(this);
+        this.links = protocol.links().create(this);
         this.upSeries = new Series(env.cfg().timeseriesInterval());
         this.downSeries = new Series(env.cfg().timeseriesInterval());
     }
@@ -262,6 +264,11 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             lastArrival.values().removeIf(t -> t < now);
         }
         lastArrival.put(dest, arrival);
+    }
+
+    /** Upload capacity in bit/s (drawn at start). */
+    long uploadRate() {
+        return up;
     }
 
     /** Reserves downlink time for a block; returns how long the request must be held back. */

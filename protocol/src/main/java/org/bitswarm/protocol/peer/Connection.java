@@ -29,6 +29,7 @@ final class Connection implements Peer, LinkScheduler.Flow {
     /** Arrival time of our last message to the peer, for in-order delivery. */
     long lastArrival = -1;
     boolean inUplink;
+    double pass;
     boolean closed;
     long bytesIn;
     long prevIn;
@@ -178,5 +179,20 @@ final class Connection implements Peer, LinkScheduler.Flow {
     @Override
     public void queued(boolean queued) {
         inUplink = queued;
+    }
+
+    @Override
+    public double weight() {
+        return session.up.weight(this);
+    }
+
+    @Override
+    public double pass() {
+        return pass;
+    }
+
+    @Override
+    public void pass(double pass) {
+        this.pass = pass;
     }
 }

@@ -56,6 +56,10 @@ final class HaveExchange {
         }
         if (s.complete() && c.peerHaveCount == s.pieces) {
             s.peering.closeSeedPair(ctx, c);
+            return;
+        }
+        if (s.complete()) {
+            s.up.offerPieces(ctx, null);
         }
     }
 

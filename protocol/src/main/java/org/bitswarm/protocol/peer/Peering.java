@@ -64,7 +64,7 @@ final class Peering {
     }
 
     private void sendHandshake(Context ctx, long q) {
-        s.client.control(ctx, q, Kind.HANDSHAKE, new Msg.Handshake(s.torrent, s.have.toLongArray()),
+        s.client.control(ctx, q, Kind.HANDSHAKE, new Msg.Handshake(s.torrent, s.up.shownPieces(ctx)),
                 WireSize.handshake(s.pieces));
     }
 
@@ -89,6 +89,7 @@ final class Peering {
         conns.put(from, c);
         s.pex.added(from);
         s.haves.onBitfield(ctx, c, theirs);
+        s.up.offerPieces(ctx, c);
     }
 
     void onClose(Context ctx, long from) {

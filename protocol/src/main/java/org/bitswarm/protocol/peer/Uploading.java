@@ -30,6 +30,10 @@ final class Uploading implements ChokeView {
         return choker.interval();
     }
 
+    double weight(Connection c) {
+        return choker.weight(c);
+    }
+
     /** The rechoke timer: apply the choker's choice, then start a new rate-measuring round. */
     void rechoke(Context ctx) {
         this.ctx = ctx;
@@ -67,12 +71,36 @@ final class Uploading implements ChokeView {
         if (c.amChoking || !s.uploads() || !s.have.get(piece)) {
             return;
         }
+        this.ctx = ctx;
+        if (!choker.showsPieces(this) && !choker.serves(this, c, piece)) {
+            return;
+        }
         c.uploads.add(BlockKey.of(piece, block));
         s.client.uplinkOffer(ctx, c);
     }
 
     void onCancel(Connection c, int piece, int block) {
         c.uploads.remove(BlockKey.of(piece, block));
+    }
+
+    /** The pieces the handshake shows: all we have, or none while super-seeding. */
+    long[] shownPieces(Context ctx) {
+        this.ctx = ctx;
+        return choker.showsPieces(this) ? s.have.toLongArray() : new long[0];
+    }
+
+    /** Super-seeding: a new connection, or a neighbour announced a piece; offer pieces where the choker says so. */
+    void offerPieces(Context ctx, Connection only) {
+        this.ctx = ctx;
+        if (choker.showsPieces(this)) {
+            return;
+        }
+        for (Connection c : only != null ? List.of(only) : s.peering.conns.snapshot()) {
+            int piece = choker.offer(this, c);
+            if (piece >= 0) {
+                s.client.control(ctx, c, Kind.HAVE, new Msg.Have(s.torrent, piece), WireSize.HAVE);
+            }
+        }
     }
 
     // ---- ChokeView ----
@@ -116,6 +144,16 @@ final class Uploading implements ChokeView {
     @Override
     public int availability(int piece) {
         return s.haves.avail[piece];
+    }
+
+    @Override
+    public long uploadRate() {
+        return s.client.uploadRate();
+    }
+
+    @Override
+    public long pieceBytes() {
+        return s.spec.pieceSize();
     }
 
     @Override

@@ -25,6 +25,12 @@ public interface ChokeView {
     /** The piece availability among our neighbours (how many connections announced it). */
     int availability(int piece);
 
+    /** Our upload capacity in bit/s. */
+    long uploadRate();
+
+    /** Bytes per piece (the last piece may be shorter). */
+    long pieceBytes();
+
     /** The choker's random stream (one per client, from the context). */
     RandomStream random();
 }

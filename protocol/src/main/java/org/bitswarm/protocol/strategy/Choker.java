@@ -16,4 +16,34 @@ public interface Choker {
 
     /** An interested peer arrived between rechokes while we choke it: unchoke it at once? */
     boolean unchokeAtOnce(ChokeView view, Peer peer);
+
+    /**
+     * The share of the uplink an unchoked peer should get, relative to the others, for a link scheduler that
+     * weighs flows ({@code weighted_fair}); the default block round robin ignores it. Default: equal shares.
+     */
+    default double weight(Peer peer) {
+        return 1;
+    }
+
+    /**
+     * BEP 16 super-seeding: false makes the session hide its pieces (an empty bitfield at the handshake) and
+     * announce only what {@link #offer} returns, and serve only what {@link #serves} allows. By default a client
+     * shows and serves everything it has, and the two methods below are never called.
+     */
+    default boolean showsPieces(ChokeView view) {
+        return true;
+    }
+
+    /**
+     * A piece to announce (HAVE) to this peer now, or -1; asked when the peer connects and whenever a
+     * neighbour announces a piece.
+     */
+    default int offer(ChokeView view, Peer peer) {
+        return -1;
+    }
+
+    /** May the peer's request for this piece be served? */
+    default boolean serves(ChokeView view, Peer peer, int piece) {
+        return true;
+    }
 }

@@ -32,6 +32,14 @@ public interface LinkScheduler {
         boolean queued();
 
         void queued(boolean queued);
+
+        /** The share this flow should get relative to the others (the choker's {@link Choker#weight}). */
+        double weight();
+
+        /** A weighing scheduler's own per-flow number (virtual finish time). */
+        double pass();
+
+        void pass(double pass);
     }
 
     /** The client's side of the uplink. */

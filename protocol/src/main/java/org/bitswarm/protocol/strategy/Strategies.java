@@ -1,8 +1,13 @@
 package org.bitswarm.protocol.strategy;
 
+import org.bitswarm.protocol.choke.BitTyrantChoker;
+import org.bitswarm.protocol.choke.PropShareChoker;
 import org.bitswarm.protocol.choke.RandomChoker;
+import org.bitswarm.protocol.choke.SuperSeedChoker;
 import org.bitswarm.protocol.choke.TitForTatChoker;
 import org.bitswarm.protocol.link.BlockRoundRobin;
+import org.bitswarm.protocol.link.WeightedFair;
+import org.bitswarm.protocol.net.CoordinateLatency;
 import org.bitswarm.protocol.net.FixedLatency;
 import org.bitswarm.protocol.net.MatrixLatency;
 import org.bitswarm.protocol.net.UniformLatency;
@@ -22,6 +27,9 @@ public final class Strategies {
     public static final Registry<ChokerConfig> CHOKERS = Registry.of(ChokerConfig.class)
             .register("tit_for_tat", TitForTatChoker.Config.class)
             .register("random", RandomChoker.Config.class)
+            .register("prop_share", PropShareChoker.Config.class)
+            .register("bit_tyrant", BitTyrantChoker.Config.class)
+            .register("super_seed", SuperSeedChoker.Config.class)
             .build();
 
     public static final Registry<PickerConfig> PICKERS = Registry.of(PickerConfig.class)
@@ -32,11 +40,13 @@ public final class Strategies {
 
     public static final Registry<LinkConfig> LINKS = Registry.of(LinkConfig.class)
             .register("block_round_robin", BlockRoundRobin.Config.class)
+            .register("weighted_fair", WeightedFair.Config.class)
             .build();
 
     public static final Registry<LatencyConfig> LATENCIES = Registry.of(LatencyConfig.class)
             .register("uniform", UniformLatency.Config.class)
             .register("fixed", FixedLatency.Config.class)
             .register("matrix", MatrixLatency.Config.class)
+            .register("coordinates", CoordinateLatency.Config.class)
             .build();
 }

@@ -27,6 +27,8 @@ final class FakeSwarm implements PickView, ChokeView {
     long now;
     boolean seeding;
     boolean uploads = true;
+    long uploadRate = 1_000_000;
+    long pieceBytes = 256 * 1024;
     private final RandomStream rng = new MRG32k3a();
 
     FakeSwarm(int pieces, int blocks, int... avail) {
@@ -34,6 +36,10 @@ final class FakeSwarm implements PickView, ChokeView {
         this.blocks = blocks;
         this.avail = avail.clone();
         this.haveCount = 4; // past mainline's random-first phase unless a test says otherwise
+    }
+
+    void availability(int piece, int n) {
+        avail[piece] = n;
     }
 
     void haveCount(int n) {
@@ -124,6 +130,16 @@ final class FakeSwarm implements PickView, ChokeView {
     @Override
     public boolean uploads() {
         return uploads;
+    }
+
+    @Override
+    public long uploadRate() {
+        return uploadRate;
+    }
+
+    @Override
+    public long pieceBytes() {
+        return pieceBytes;
     }
 
     @Override
