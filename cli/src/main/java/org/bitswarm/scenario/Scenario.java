@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.bitswarm.cli.run.Models;
-import org.bitswarm.protocol.config.Enums;
+import org.bitswarm.protocol.net.MatrixLatency;
 import org.bitswarm.protocol.config.NetworkSpec;
 import org.bitswarm.protocol.config.SwarmConfig;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -99,14 +99,14 @@ public record Scenario(Path path, String sha256, MappingNode root, Node sweep, R
 
     /** A latency matrix is read and checked here, with its own line numbers, before any rank starts. */
     private static void checkMatrix(Binder binder, MappingNode root, NetworkSpec net) {
-        if (net.latency() != Enums.LatencyKind.MATRIX) {
+        if (!(net.latency() instanceof MatrixLatency.Config matrix)) {
             return;
         }
         try {
-            LatencyMatrixFile.check(Path.of(net.matrixFile()));
+            LatencyMatrixFile.check(Path.of(matrix.file()));
         } catch (InputFile.Refused e) {
-            Node at = keyNode(root, "bittorrent", "network", "matrix_file");
-            throw binder.error(at != null ? at : root, "bittorrent.network.matrix_file", net.matrixFile() + ": " + e.getMessage());
+            Node at = keyNode(root, "bittorrent", "network", "latency", "file");
+            throw binder.error(at != null ? at : root, "bittorrent.network.latency.file", matrix.file() + ": " + e.getMessage());
         }
     }
 

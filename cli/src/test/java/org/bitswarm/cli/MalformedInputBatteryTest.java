@@ -32,8 +32,8 @@ class MalformedInputBatteryTest {
     Path dir;
 
     private static final String OK = "model: phold\nend_time: 100ms\n";
-    private static final String BT = "model: bittorrent\nend_time: 10s\nbittorrent:\n  network:\n    latency: matrix\n"
-            + "    matrix_file: %s\n";
+    private static final String BT = "model: bittorrent\nend_time: 10s\nbittorrent:\n  network:\n    latency:\n"
+            + "      kind: matrix\n      file: %s\n";
 
     /** One case: prepare files in the folder, then the command line (with {@code @} standing for the folder). */
     record Case(String name, Setup setup, String args, String expected) {
@@ -107,11 +107,11 @@ class MalformedInputBatteryTest {
                         "@/s.yaml:23: k0.k1.k2.k3.k4.k5.k6.k7.k8.k9.k10.k11.k12.k13.k14.k15.k16.k17.k18.k19: nested more than 20"),
                 // Latency matrices.
                 c("matrix missing", file("s.yaml", String.format(BT, "@/none.txt")), "run @/s.yaml --dev local",
-                        "@/s.yaml:6: bittorrent.network.matrix_file: @/none.txt: no such file"),
+                        "@/s.yaml:7: bittorrent.network.latency.file: @/none.txt: no such file"),
                 c("matrix is a folder", files(d -> Files.createDirectory(d.resolve("m.txt")), file("s.yaml", String.format(BT, "@/m.txt"))),
-                        "run @/s.yaml --dev local", "@/s.yaml:6: bittorrent.network.matrix_file: @/m.txt: is a folder"),
+                        "run @/s.yaml --dev local", "@/s.yaml:7: bittorrent.network.latency.file: @/m.txt: is a folder"),
                 c("matrix is a FIFO", files(fifo("m.txt"), file("s.yaml", String.format(BT, "@/m.txt"))),
-                        "run @/s.yaml --dev local", "@/s.yaml:6: bittorrent.network.matrix_file: @/m.txt: not a regular file"),
+                        "run @/s.yaml --dev local", "@/s.yaml:7: bittorrent.network.latency.file: @/m.txt: not a regular file"),
                 c("matrix empty", matrix("\n\n"), "run @/s.yaml --dev local", "@/m.txt: empty latency matrix"),
                 c("matrix ragged", matrix("0 10 20\n10 0\n20 10 0\n"), "run @/s.yaml --dev local", "@/m.txt:2: 2 values, expected 3"),
                 c("matrix not numeric", matrix("0 10\nten 0\n"), "run @/s.yaml --dev local", "@/m.txt:2: column 1: expected milliseconds"),
