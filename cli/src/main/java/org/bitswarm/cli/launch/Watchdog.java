@@ -78,11 +78,16 @@ final class Watchdog {
             lastWindows = windows;
             lastWindowChange = now;
         }
+        boolean anySilent = false;
+        for (int r = 0; r < np; r++) {
+            anySilent |= now - lastChange[r] > allowed(r) && !status.hasReported(r);
+        }
         StringBuilder silent = new StringBuilder();
         int count = 0;
         for (int r = 0; r < np; r++) {
-            long allowed = last[r] == null ? limitNanos : Math.min(limitNanos, SILENCE_NANOS);
-            if (now - lastChange[r] > allowed && !status.hasReported(r)) {
+            // Once one rank is past the limit, name every rank silent for half of it: ranks that stopped together
+            // (threads of one stopped JVM) beat last at slightly different moments.
+            if (anySilent && now - lastChange[r] > allowed(r) / 2 && !status.hasReported(r)) {
                 count++;
                 if (count <= 8) {
                     silent.append(silent.length() == 0 ? "" : ", ").append(describe(r));
@@ -104,6 +109,11 @@ final class Watchdog {
                     + ": a livelock?); raise BITSWARM_WATCHDOG if a window needs longer";
         }
         return null;
+    }
+
+    /** How long rank r may be silent: the watchdog's time, at most 30 s once it has beaten. */
+    private long allowed(int r) {
+        return last[r] == null ? limitNanos : Math.min(limitNanos, SILENCE_NANOS);
     }
 
     private String describe(int r) {
