@@ -70,6 +70,22 @@ class RunFaultsTest {
         }
     }
 
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aKilledNiodevRankIsNamed() throws Exception {
+        Path tmp = dir.resolve("tmp");
+        try (FrontEnd fe = FrontEnd.start(dir, tmp, Map.of(), "run", scenario().toString(), "--np", "3", "--dev", "niodev",
+                "--out", dir.resolve("out").toString(), "--progress", "off")) {
+            Path status = fe.awaitRanks(3);
+            List<ProcessHandle> procs = fe.descendants();
+            FrontEnd.signal(FrontEnd.rankPid(status, 2), "KILL");
+            assertEquals(Main.EXIT_FAILED, fe.awaitExit());
+            String err = fe.err();
+            assertTrue(err.startsWith("bitswarm: rank 2's JVM ended without reporting"), err);
+            FrontEnd.awaitGone(procs);
+        }
+    }
+
     @ParameterizedTest(name = "{0} under {1}")
     @CsvSource({"INT, multicore", "TERM, niodev", "KILL, multicore", "KILL, niodev"})
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
