@@ -81,7 +81,13 @@ public final class Plots {
         if (nCol < 1 || !t.header().get(0).equals("point")) {
             throw new IOException(dir.resolve("points.csv") + ": not a sweep's points.csv (no point ... n columns)");
         }
-        List<String> axes = t.header().subList(1, nCol);
+        // axis columns as written; their SI twins (<axis>_bytes, _bps, _s) hold the same values
+        List<String> axes = new ArrayList<>();
+        for (String h : t.header().subList(1, nCol)) {
+            if (!h.matches(".*_(bytes|bps|s)") || !t.header().contains(h.replaceAll("_(bytes|bps|s)$", ""))) {
+                axes.add(h);
+            }
+        }
         List<String> metrics = new ArrayList<>();
         for (String h : t.header()) {
             if (h.endsWith("_mean")) {

@@ -14,9 +14,9 @@ class SmokeTest {
                 Scenarios.protocol(), List.of());
         RunResult r = Scenarios.run(cfg, 7, 1, 3600 * Scenarios.S, false);
         SwarmResults res = SwarmResults.from(cfg, r, 3600 * Scenarios.S);
-        res.summaryCsvLines().forEach(System.out::println);
-        res.peersCsvLines().stream().limit(5).forEach(System.out::println);
-        res.timeseriesCsvLines().stream().limit(5).forEach(System.out::println);
+        res.summaryMetrics().forEach((k, v) -> System.out.println(k + "," + v));
+        res.peersRows().stream().limit(5).forEach(System.out::println);
+        res.timeseriesRows().stream().limit(5).forEach(System.out::println);
         SwarmInvariants.check(cfg, r);
     }
 }

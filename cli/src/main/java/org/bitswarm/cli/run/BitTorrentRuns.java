@@ -11,6 +11,7 @@ import org.bitswarm.protocol.SwarmInvariants;
 import org.bitswarm.protocol.SwarmResults;
 import org.bitswarm.protocol.config.SwarmConfig;
 import org.bitswarm.scenario.RunSettings;
+import org.bitswarm.sweep.Csv;
 
 /** The BitTorrent model: peers.csv, timeseries.csv and summary metrics, checked against the swarm invariants. */
 final class BitTorrentRuns implements ModelRun {
@@ -52,8 +53,8 @@ final class BitTorrentRuns implements ModelRun {
 
     @Override
     public void writeFiles(RunResult r, Path dir) throws IOException {
-        ResultFiles.writeLines(dir.resolve("peers.csv"), results(r).peersCsvLines());
-        ResultFiles.writeLines(dir.resolve("timeseries.csv"), results(r).timeseriesCsvLines());
+        Csv.write(dir.resolve("peers.csv"), results(r).peersRows());
+        Csv.write(dir.resolve("timeseries.csv"), results(r).timeseriesRows());
     }
 
     @Override

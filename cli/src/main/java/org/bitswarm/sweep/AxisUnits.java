@@ -1,0 +1,71 @@
+package org.bitswarm.sweep;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import org.bitswarm.engine.config.Unit;
+import org.bitswarm.scenario.Binder;
+import org.bitswarm.scenario.RunSettings;
+import org.bitswarm.scenario.Units;
+
+/** The unit of a swept key, found from the scenario's records, and its values in SI base units. */
+final class AxisUnits {
+    private AxisUnits() {}
+
+    /** The {@link Unit} of the key at {@code path} ({@code bittorrent.torrents[0].piece_size}), or null. */
+    static Unit unit(String path) {
+        Type type = RunSettings.class;
+        RecordComponent last = null;
+        for (String part : path.split("\\.")) {
+            String key = part.replaceAll("\\[[0-9]+]", "");
+            Class<?> cls = element(type);
+            if (cls == null || !cls.isRecord()) {
+                return null;
+            }
+            last = null;
+            for (RecordComponent c : cls.getRecordComponents()) {
+                if (Binder.snake(c.getName()).equals(key)) {
+                    last = c;
+                }
+            }
+            if (last == null) {
+                return null;
+            }
+            type = last.getGenericType();
+        }
+        return last == null ? null : last.getAnnotation(Unit.class);
+    }
+
+    /** The class of a type, or of a list's elements. */
+    private static Class<?> element(Type type) {
+        if (type instanceof ParameterizedType pt) {
+            Type[] args = pt.getActualTypeArguments();
+            return args.length == 1 && args[0] instanceof Class<?> c ? c : null;
+        }
+        return type instanceof Class<?> c ? c : null;
+    }
+
+    static String suffix(Unit.Kind kind) {
+        return switch (kind) {
+            case BYTES -> "_bytes";
+            case BITS_PER_SECOND -> "_bps";
+            case DURATION -> "_s";
+        };
+    }
+
+    /** A value as written ({@code 128KiB}, {@code 250ms}) in bytes, bit/s or seconds; empty if it does not parse. */
+    static String si(String text, Unit.Kind kind) {
+        long v;
+        try {
+            v = Units.parse(text, kind);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+        if (kind != Unit.Kind.DURATION) {
+            return Long.toString(v);
+        }
+        BigDecimal s = BigDecimal.valueOf(v).movePointLeft(9).stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+}
