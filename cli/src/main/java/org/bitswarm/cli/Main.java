@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bitswarm", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Parallel discrete-event simulator of BitTorrent swarms on MPJ Express.",
-        subcommands = {RunCommand.class, Tema3Command.class, SweepCommand.class})
+        subcommands = {RunCommand.class, SweepCommand.class, RerunCommand.class, Tema3Command.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;

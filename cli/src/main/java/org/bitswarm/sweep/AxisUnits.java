@@ -3,7 +3,6 @@ package org.bitswarm.sweep;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
 import org.bitswarm.engine.config.Unit;
 import org.bitswarm.scenario.Binder;
 import org.bitswarm.scenario.RunSettings;
@@ -65,7 +64,6 @@ final class AxisUnits {
         if (kind != Unit.Kind.DURATION) {
             return Long.toString(v);
         }
-        BigDecimal s = BigDecimal.valueOf(v).movePointLeft(9).stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+        return org.bitswarm.scenario.ResolvedScenario.seconds(v);
     }
 }

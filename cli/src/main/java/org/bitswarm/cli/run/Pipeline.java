@@ -61,8 +61,21 @@ public final class Pipeline {
         if (s.trace()) {
             ResultFiles.writeLines(dir.resolve("trace.txt"), r.trace());
         }
+        keepScenario(sc, dir);
         ResultFiles.writeAtomically(dir.resolve("manifest.json"), manifest(sc, s, req, r));
         return summary;
+    }
+
+    /** The run folder's copy of the exact scenario file it ran. */
+    public static final String SCENARIO_COPY = "scenario.yaml";
+
+    /** Copies the scenario's bytes into the run folder, checking they are the ones that were loaded. */
+    static void keepScenario(Scenario sc, Path dir) throws IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(sc.path());
+        if (!Scenario.sha256(bytes).equals(sc.sha256())) {
+            throw new IOException(sc.path() + ": changed while the run was running; results not kept");
+        }
+        ResultFiles.writeAtomically(dir.resolve(SCENARIO_COPY), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static String manifest(Scenario sc, RunSettings s, RunRequest req, RunResult r) throws IOException {
@@ -88,7 +101,8 @@ public final class Pipeline {
         m.put("wall_seconds", round(r.wallSeconds()));
         m.put("events_per_second", Math.round(r.eventsPerSecond()));
         m.put("sync_share", round(r.syncShare()));
-        m.put("resolved", s);
+        m.put("scenario_file", SCENARIO_COPY);
+        m.put("resolved", org.bitswarm.scenario.ResolvedScenario.tree(s));
         ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
         return json.writeValueAsString(m) + "\n";
