@@ -42,6 +42,9 @@ class RerunTest {
         Cli.Outcome o = Cli.run("run", file.toString(), "--dev", "local", "--seed", "9", "--replication", "1",
                 "--out", first.toString(), "--progress", "off");
         assertEquals(0, o.code(), o.err());
+        String summary = o.out().lines().filter(l -> l.startsWith("BitTorrent:")).findFirst().orElse("");
+        assertTrue(summary.matches(".*last [0-9.]+ s \\([0-9]\\.[0-9]{2} x the Kumar-Ross bound, [0-9.]+ s\\).*"), summary);
+        assertTrue(!summary.matches(".*[0-9]\\.[0-9]{5}.*"), "times rounded for a person: " + summary);
         assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(first.resolve("scenario.yaml")), "scenario.yaml kept as is");
         Files.delete(file); // the copy is enough
         Path again = tmp.resolve("again");
