@@ -1,6 +1,7 @@
 package org.bitswarm.cli.run;
 
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.bitswarm.engine.RunConfig;
 import org.bitswarm.engine.SuppressForbidden;
 import org.bitswarm.engine.Ticks;
@@ -17,18 +18,28 @@ public final class Progress {
 
     private Progress() {}
 
+    /** Wall time in nanoseconds, only to rate-limit the lines (never in results). */
+    @SuppressForbidden(reason = "rate-limits progress output by wall time")
+    static long wallNanos() {
+        return System.nanoTime();
+    }
+
     static RunConfig.WindowListener emitter(String mode, long endTime, Consumer<String> sink) {
+        return emitter(mode, endTime, sink, Progress::wallNanos);
+    }
+
+    /** As above, with the clock that rate-limits the lines given (tests step it by hand). */
+    static RunConfig.WindowListener emitter(String mode, long endTime, Consumer<String> sink, LongSupplier clock) {
         if ("off".equals(mode)) {
             return RunConfig.WindowListener.NONE;
         }
         return new RunConfig.WindowListener() {
-            private long lastNanos;
+            private long lastNanos = Long.MIN_VALUE;
 
             @Override
-            @SuppressForbidden(reason = "rate-limits progress output by wall time")
             public void windowDone(long nextTime, long events, long windows) {
-                long now = System.nanoTime();
-                if (now - lastNanos >= 500_000_000L) {
+                long now = clock.getAsLong();
+                if (lastNanos == Long.MIN_VALUE || now - lastNanos >= 500_000_000L) {
                     lastNanos = now;
                     emit(nextTime, events, windows, "");
                 }
