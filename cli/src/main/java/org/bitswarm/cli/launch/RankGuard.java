@@ -2,6 +2,7 @@ package org.bitswarm.cli.launch;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
@@ -78,20 +79,38 @@ public final class RankGuard {
     private void fail(String rank, Throwable t) {
         try {
             String cause = describe(t);
+            String trace = traceFile(rank, t);
+            String verdict = cause + (trace != null ? "; stack trace: " + trace : "");
             try {
                 if (status != null) {
-                    status.markFailed(rank, cause);
+                    status.markFailed(rank, verdict);
                 }
             } catch (IOException | RuntimeException e) {
                 err.println("bitswarm: rank " + rank + " could not write its failure report: " + e);
             }
-            err.println("bitswarm: rank " + rank + " failed: " + cause);
-            t.printStackTrace(err);
+            // one line; the trace is in the file (it would be a screenful of frames on the terminal)
+            err.println("bitswarm: rank " + rank + " failed: " + verdict);
+            if (trace == null) {
+                t.printStackTrace(err);
+            }
             err.flush();
         } catch (Throwable reportingFailed) {
             // Out of memory even for the report: the exit status still tells the launcher.
         } finally {
             halt.accept(FAILURE_EXIT);
+        }
+    }
+
+    /** Writes the stack trace to {@code bitswarm-rank<R>-*.log} in the temporary folder; null if it cannot. */
+    static String traceFile(String rank, Throwable t) {
+        try {
+            Path f = Files.createTempFile("bitswarm-rank" + rank.replaceAll("[^0-9]", "") + "-", ".log");
+            java.io.StringWriter w = new java.io.StringWriter();
+            t.printStackTrace(new java.io.PrintWriter(w));
+            Files.writeString(f, w.toString(), java.nio.charset.StandardCharsets.UTF_8);
+            return f.toString();
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
