@@ -410,6 +410,7 @@ public final class Plots {
                     out.add(new Mark(g.arrival().start() / 1e9, g.name() + " join"));
                 }
             }
+            out.sort(java.util.Comparator.comparingDouble(Mark::time));
             return out;
         }
     }
@@ -423,6 +424,9 @@ public final class Plots {
             if (m.time() > tMax) {
                 continue;
             }
+            // a legend entry per mark: a column on the right, which a row below would overflow
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
             XYSeries s = chart.addSeries(m.label() + " (" + compact(m.time()) + " s)", new double[] {m.time(), m.time()},
                     new double[] {0, yMax});
             s.setMarker(SeriesMarkers.NONE);

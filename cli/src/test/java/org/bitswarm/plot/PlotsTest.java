@@ -195,8 +195,8 @@ class PlotsTest {
                 """);
         var marks = Plots.Mark.of(dir.resolve("scenario.yaml"));
         XYChart pop = Plots.population(Csv.read(dir.resolve("timeseries.csv")), marks);
-        assertEquals(List.of("downloading (any role)", "seeding (complete file)", "tracker down (10 s)",
-                "tracker back (20 s)", "late join (5 s)"), List.copyOf(pop.getSeriesMap().keySet()));
+        assertEquals(List.of("downloading (any role)", "seeding (complete file)", "late join (5 s)",
+                "tracker down (10 s)", "tracker back (20 s)"), List.copyOf(pop.getSeriesMap().keySet()));
         assertEquals("(client, torrent) sessions present", pop.getYAxisTitle());
     }
 }
