@@ -386,7 +386,7 @@ public final class Plots {
             }
             org.bitswarm.protocol.config.SwarmConfig cfg;
             try {
-                cfg = org.bitswarm.scenario.Scenario.load(scenario).settings().bittorrent();
+                cfg = org.bitswarm.scenario.Scenario.load(scenario).settings().section(org.bitswarm.protocol.config.SwarmConfig.class);
             } catch (RuntimeException e) {
                 return out;
             }

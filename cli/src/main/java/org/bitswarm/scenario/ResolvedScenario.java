@@ -17,16 +17,11 @@ import org.bitswarm.engine.config.Unit;
 public final class ResolvedScenario {
     private ResolvedScenario() {}
 
-    /** The settings as a scenario tree; only the chosen model's section. */
+    /** The settings as a scenario tree: run keys, then the model's section under the model's name. */
     public static LinkedHashMap<String, Object> tree(RunSettings s) {
         LinkedHashMap<String, Object> out = record(s);
-        String model = s.model().name().toLowerCase(Locale.ROOT);
-        for (ModelKind k : ModelKind.values()) {
-            String key = k.name().toLowerCase(Locale.ROOT);
-            if (!key.equals(model)) {
-                out.remove(key);
-            }
-        }
+        out.remove("section");
+        out.put(s.model(), record(s.section()));
         return out;
     }
 

@@ -16,7 +16,16 @@ final class AxisUnits {
     static Unit unit(String path) {
         Type type = RunSettings.class;
         RecordComponent last = null;
-        for (String part : path.split("\\.")) {
+        String[] parts = path.split("\\.");
+        int start = 0;
+        // the first key may be a model's section (bittorrent.torrents[0].piece_size): its registered record
+        java.util.Optional<org.bitswarm.cli.run.Models.Type<?>> model = parts.length > 1
+                ? org.bitswarm.cli.run.Models.find(parts[0]) : java.util.Optional.empty();
+        if (model.isPresent()) {
+            type = model.get().config();
+            start = 1;
+        }
+        for (String part : java.util.Arrays.asList(parts).subList(start, parts.length)) {
             String key = part.replaceAll("\\[[0-9]+]", "");
             Class<?> cls = element(type);
             if (cls == null || !cls.isRecord()) {

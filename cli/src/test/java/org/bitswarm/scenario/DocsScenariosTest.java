@@ -35,7 +35,7 @@ class DocsScenariosTest {
             Path f = tmp.resolve("step" + (i + 1) + ".yaml");
             Files.writeString(f, blocks.get(i));
             Scenario sc = Scenario.load(f);
-            assertEquals(ModelKind.BITTORRENT, sc.settings().model(), "step " + (i + 1));
+            assertEquals("bittorrent", sc.settings().model(), "step " + (i + 1));
             if (sc.sweep() != null) {
                 assertEquals(6, SweepPlan.of(sc).points().size(), "step " + (i + 1) + ": 2 x 3 points");
             }

@@ -41,7 +41,7 @@ public final class Pipeline {
             java.util.function.Consumer<String> progressSink) throws IOException {
         Scenario sc = Scenario.load(req.scenario());
         RunSettings s = resolve(sc, req);
-        ModelRun run = ModelRun.of(s);
+        ModelRun run = Models.run(s);
         RunConfig cfg = new RunConfig(s.seed(), req.replication(), s.endTime(), s.trace(),
                 transport.rank() == 0 ? Progress.emitter(req.progress(), s.endTime(), progressSink) : RunConfig.WindowListener.NONE);
         RunResult result = new RankEngine(run.model(), transport, cfg).run();
@@ -82,7 +82,7 @@ public final class Pipeline {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scenario", sc.path().toString());
         m.put("scenario_sha256", sc.sha256());
-        m.put("model", s.model().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("model", s.model());
         m.put("seed", s.seed());
         m.put("replication", req.replication());
         m.put("np", s.np());
@@ -102,6 +102,7 @@ public final class Pipeline {
         m.put("events_per_second", Math.round(r.eventsPerSecond()));
         m.put("sync_share", round(r.syncShare()));
         m.put("scenario_file", SCENARIO_COPY);
+        // The resolved settings as the scenario spells them, in its units: the model's section under its own name.
         m.put("resolved", org.bitswarm.scenario.ResolvedScenario.tree(s));
         ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
