@@ -34,19 +34,30 @@ public final class ResolvedScenario {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-            out.put(Binder.snake(c.getName()), value(v, c.getAnnotation(Unit.class)));
+            out.put(Binder.snake(c.getName()), value(v, c.getGenericType(), c.getAnnotation(Unit.class)));
         }
         return out;
     }
 
-    private static Object value(Object v, Unit unit) {
+    private static Object value(Object v, java.lang.reflect.Type declared, Unit unit) {
         if (v instanceof Record r) {
-            return record(r);
+            LinkedHashMap<String, Object> fields = record(r);
+            String kind = declared instanceof Class<?> cls && cls.isInterface() ? kindOf(cls, r.getClass()) : null;
+            if (kind == null) {
+                return fields;
+            }
+            // a pluggable strategy block: its kind first, as the binder reads it ({kind: random, slots: 8})
+            LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+            out.put("kind", kind);
+            out.putAll(fields);
+            return out;
         }
         if (v instanceof List<?> list) {
+            java.lang.reflect.Type element = declared instanceof java.lang.reflect.ParameterizedType pt
+                    ? pt.getActualTypeArguments()[0] : Object.class;
             List<Object> out = new ArrayList<>();
             for (Object o : list) {
-                out.add(value(o, unit));
+                out.add(value(o, element, unit));
             }
             return out;
         }
@@ -63,5 +74,24 @@ public final class ResolvedScenario {
     public static String seconds(long ticks) {
         BigDecimal s = BigDecimal.valueOf(ticks).movePointLeft(9).stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
+    /** The name under which a configuration interface's static {@code kinds()} registers {@code impl}, or null. */
+    static String kindOf(Class<?> iface, Class<?> impl) {
+        try {
+            Object kinds = iface.getMethod("kinds").invoke(null);
+            if (kinds instanceof java.util.Map<?, ?> map) {
+                for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                    if (e.getValue() == impl) {
+                        return String.valueOf(e.getKey());
+                    }
+                }
+            }
+            return null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(iface.getSimpleName() + ".kinds() failed", e);
+        }
     }
 }

@@ -28,6 +28,10 @@ final class AxisUnits {
         for (String part : java.util.Arrays.asList(parts).subList(start, parts.length)) {
             String key = part.replaceAll("\\[[0-9]+]", "");
             Class<?> cls = element(type);
+            if (cls != null && cls.isInterface()) {
+                // a pluggable strategy block: the key in any of its kinds (they share key names and units)
+                cls = firstKindWith(cls, key);
+            }
             if (cls == null || !cls.isRecord()) {
                 return null;
             }
@@ -43,6 +47,26 @@ final class AxisUnits {
             type = last.getGenericType();
         }
         return last == null ? null : last.getAnnotation(Unit.class);
+    }
+
+    /** The first kind of a configuration interface (static {@code kinds()}) that has {@code key}, or null. */
+    private static Class<?> firstKindWith(Class<?> iface, String key) {
+        try {
+            if (iface.getMethod("kinds").invoke(null) instanceof java.util.Map<?, ?> kinds) {
+                for (Object v : kinds.values()) {
+                    if (v instanceof Class<?> c && c.isRecord()) {
+                        for (RecordComponent rc : c.getRecordComponents()) {
+                            if (Binder.snake(rc.getName()).equals(key)) {
+                                return c;
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     /** The class of a type, or of a list's elements. */

@@ -57,4 +57,28 @@ class ResolvedScenarioTest {
             Files.delete(f);
         }
     }
+
+    /** A pluggable strategy, as the binder knows them: an interface with a static kinds() map. */
+    interface Strategy {
+        static Map<String, Class<? extends Record>> kinds() {
+            java.util.LinkedHashMap<String, Class<? extends Record>> m = new java.util.LinkedHashMap<>();
+            m.put("fast", Fast.class);
+            m.put("slow", Slow.class);
+            return m;
+        }
+    }
+
+    record Fast(int slots) implements Strategy {}
+
+    record Slow(@org.bitswarm.engine.config.Unit(org.bitswarm.engine.config.Unit.Kind.DURATION) long delay) implements Strategy {}
+
+    record Holder(Strategy strategy, List<Strategy> more) {}
+
+    @Test
+    void strategyBlocksNameTheirKind() {
+        Map<String, Object> t = ResolvedScenario.record(new Holder(new Slow(2_000_000_000L), List.of(new Fast(4))));
+        assertEquals(Map.of("kind", "slow", "delay", "2s"), t.get("strategy"));
+        assertEquals(List.of(Map.of("kind", "fast", "slots", 4)), t.get("more"));
+        assertEquals("kind", ((Map<?, ?>) t.get("strategy")).keySet().iterator().next(), "kind first");
+    }
 }
