@@ -24,9 +24,20 @@ final class BitTorrentRuns implements ModelRun {
         this.swarm = swarm;
     }
 
+    private BitTorrentModel model;
+
     @Override
     public Model model() {
-        return new BitTorrentModel(swarm, settings.seed());
+        if (model == null) {
+            model = new BitTorrentModel(swarm, settings.seed());
+        }
+        return model;
+    }
+
+    @Override
+    public java.util.function.Supplier<long[]> workProgress() {
+        BitTorrentModel m = model;
+        return m == null || swarm.until() != org.bitswarm.protocol.config.Enums.Until.ALL_COMPLETE ? null : m::downloadProgress;
     }
 
     private SwarmResults results(RunResult r) {

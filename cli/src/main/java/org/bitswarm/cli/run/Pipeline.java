@@ -42,9 +42,11 @@ public final class Pipeline {
         Scenario sc = Scenario.load(req.scenario());
         RunSettings s = resolve(sc, req);
         ModelRun run = Models.run(s);
+        org.bitswarm.engine.Model model = run.model();
         RunConfig cfg = new RunConfig(s.seed(), req.replication(), s.endTime(), s.trace(),
-                transport.rank() == 0 ? Progress.emitter(req.progress(), s.endTime(), progressSink) : RunConfig.WindowListener.NONE);
-        RunResult result = new RankEngine(run.model(), transport, cfg).run();
+                transport.rank() == 0 ? Progress.emitter(req.progress(), s.endTime(), progressSink, run.workProgress())
+                        : RunConfig.WindowListener.NONE);
+        RunResult result = new RankEngine(model, transport, cfg).run();
         if (transport.rank() != 0) {
             return null;
         }
