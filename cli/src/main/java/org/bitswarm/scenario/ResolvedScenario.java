@@ -34,6 +34,9 @@ public final class ResolvedScenario {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
+            if (v == null) {
+                continue; // an optional key that is not set (a group's protocol override): left out, as written
+            }
             out.put(Binder.snake(c.getName()), value(v, c.getGenericType(), c.getAnnotation(Unit.class)));
         }
         return out;
