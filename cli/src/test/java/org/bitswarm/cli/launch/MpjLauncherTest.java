@@ -195,6 +195,11 @@ class MpjLauncherTest {
         assertTrue(found != null, "missing '" + line + "; stack trace: FILE'\n" + transcript());
         java.nio.file.Path trace = java.nio.file.Path.of(found.substring((line + "; stack trace: ").length()));
         assertTrue(java.nio.file.Files.isRegularFile(trace), "no stack trace in " + trace);
+        try {
+            java.nio.file.Files.delete(trace);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertTrue(err.stream().noneMatch(l -> l.startsWith("\tat ")), "stack frames on the terminal\n" + transcript());
     }
 
