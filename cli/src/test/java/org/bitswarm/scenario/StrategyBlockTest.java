@@ -26,7 +26,7 @@ class StrategyBlockTest {
         Path f = dir.resolve("s.yaml");
         Files.writeString(f, "model: bittorrent\nbittorrent:\n  torrents:\n    - {name: a, file_size: 1MiB}\n  groups:\n"
                 + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n" + protocolAndNetwork);
-        return Scenario.load(f).settings().bittorrent();
+        return Scenario.load(f).settings().section(SwarmConfig.class);
     }
 
     @Test
@@ -47,7 +47,7 @@ class StrategyBlockTest {
                 + "    - name: t\n      count: 2\n      torrents: [{torrent: a, role: peer}]\n"
                 + "      protocol: {choker: {kind: bit_tyrant}, links: weighted_fair}\n"
                 + "  protocol: {ban_threshold: 5}\n");
-        SwarmConfig c = Scenario.load(f).settings().bittorrent();
+        SwarmConfig c = Scenario.load(f).settings().section(SwarmConfig.class);
         assertEquals(ProtocolSpec.defaults().withBanThreshold(5), c.protocolOf(0));
         assertEquals(BitTyrantChoker.Config.defaults(), c.protocolOf(1).choker());
         assertEquals(WeightedFair.Config.defaults(), c.protocolOf(1).links());
