@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bitswarm", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Parallel discrete-event simulator of BitTorrent swarms on MPJ Express.",
-        subcommands = {RunCommand.class, Tema3Command.class, SweepCommand.class})
+        subcommands = {RunCommand.class, Tema3Command.class, SweepCommand.class, ValidateCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
@@ -20,7 +20,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, sweep, tema3)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, sweep, tema3, validate)");
     }
 
     public static void main(String[] args) {

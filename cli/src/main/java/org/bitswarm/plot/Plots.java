@@ -380,7 +380,7 @@ public final class Plots {
 
     // ---------------------------------------------------------------------------------------------- common
 
-    static XYChart chart(String title, String xTitle, String yTitle) {
+    public static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         XYStyler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
@@ -407,7 +407,7 @@ public final class Plots {
     }
 
     /** Writes the PNG to a temporary sibling and moves it into place. */
-    static void save(XYChart chart, Path file) throws IOException {
+    public static void save(XYChart chart, Path file) throws IOException {
         byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
