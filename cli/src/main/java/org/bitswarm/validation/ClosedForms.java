@@ -39,6 +39,8 @@ final class ClosedForms {
             rows.add(new Row("two seeds 0.5 + 4 Mbit/s, endgame " + (on ? "on" : "off"), "F / (u_1 + u_2)", MIB8 / 4.5e6,
                     o.downloadTimes("peer").get(0), on ? Kind.EXACT : Kind.BOUND, on ? 0.02 : 1.10));
         }
+        Sim.Outcome db = Sim.run(cases.resolve("downlink-bound-swarm.yaml"), false, 1).get(0);
+        rows.add(new Row("30 peers, downlink-bound (last)", "F / d", MIB8 / 2e6, db.lastCompletion("peers"), Kind.BOUND, 1.10));
         return rows;
     }
 

@@ -29,7 +29,7 @@ class ValidationSuiteTest {
     @Test
     void closedFormsNeverBeatPhysicsAndSingleBottlenecksLandWithinTwoPercent() {
         List<Row> rows = ClosedForms.run(root().resolve("validation/cases"));
-        assertEquals(11, rows.size());
+        assertEquals(12, rows.size());
         for (Row r : rows) {
             System.out.println(r.markdown());
             assertFalse(r.beatsPhysics(), r.name() + " finished before its bound: " + r.markdown());
@@ -37,9 +37,9 @@ class ValidationSuiteTest {
                 // single links, three seeds, max-min (both receivers), endgame on
                 assertTrue(r.passes(), r.markdown());
             } else {
-                // Kumar-Ross with small N and the free riders: today 1.10-1.48 x the bound (issue 11, item 1: the
-                // picker wastes the seed); a regression beyond 1.6 x fails.
-                assertTrue(r.ratio() <= 1.6, r.markdown());
+                // Kumar-Ross with small N and the free riders: today 1.10-1.48 x the bound; the downlink-bound swarm 1.5-1.6 x (item 4) (issue 11, item 1: the
+                // picker wastes the seed); a regression beyond 1.7 x fails.
+                assertTrue(r.ratio() <= 1.7, r.markdown());
             }
         }
     }

@@ -97,6 +97,24 @@ public final class DownlinkCheck {
         return out;
     }
 
+    /**
+     * The bound as an invariant, in {@link SwarmInvariants}' style: one line per client above it, empty when the
+     * run holds it. Needs a run with the trace on.
+     */
+    public static List<String> violations(SwarmConfig cfg, org.bitswarm.engine.RunResult run) {
+        if (run.trace().isEmpty()) {
+            throw new IllegalArgumentException("the downlink check needs the event trace (RunConfig.withTrace)");
+        }
+        List<String> v = new ArrayList<>();
+        for (ClientResult r : checkRun(cfg, new Reports(cfg.trackers().count(), run), run.trace())) {
+            if (!r.holds()) {
+                v.add("client " + r.client() + ": received " + String.format(java.util.Locale.ROOT, "%.2f", r.excessBlocks())
+                        + " blocks more than its downlink allows, in the interval ending at " + Ticks.format(r.worstAt()) + " s");
+            }
+        }
+        return v;
+    }
+
     /** The arrivals of one client (times in ticks, ascending; wire bytes each) against a downlink in bit/s. */
     public static ClientResult check(long client, long downBps, long[] times, long[] bytes, long... windows) {
         if (times.length != bytes.length) {

@@ -84,6 +84,19 @@ class DownlinkCheckTest {
     }
 
     @Test
+    void asAnInvariantItNamesTheClientAndNeedsTheTrace() {
+        SwarmConfig cfg = Scenarios.swarm(1L << 20, 64 << 10, Enums.PayloadMode.DIGEST,
+                List.of(Scenarios.group("s", 1, Enums.Role.SEED, 4_000_000, 10_000_000),
+                        Scenarios.group("p", 1, Enums.Role.PEER, 1_000_000, 2_000_000)), Scenarios.protocol(), List.of());
+        long end = 600 * Scenarios.S;
+        org.bitswarm.engine.RunResult traced = Scenarios.run(cfg, 3, 1, end, true);
+        // One uploader to one downlink-bound receiver: the reservation paces the requests and the bound holds.
+        assertEquals(List.of(), DownlinkCheck.violations(cfg, traced));
+        org.bitswarm.engine.RunResult plain = Scenarios.run(cfg, 3, 1, end, false);
+        assertThrows(IllegalArgumentException.class, () -> DownlinkCheck.violations(cfg, plain));
+    }
+
+    @Test
     void readsPieceEventsFromTheTrace() {
         SwarmConfig cfg = Scenarios.swarm(40_000, 32 << 10, Enums.PayloadMode.DIGEST,
                 List.of(Scenarios.group("s", 1, Enums.Role.SEED, 1_000_000, 1_000_000)), Scenarios.protocol(), List.of());
