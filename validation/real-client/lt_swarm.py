@@ -14,7 +14,8 @@ Every client is its own process with its own libtorrent session, so that each ha
 
 Usage: lt_swarm.py --out FILE.csv [--seed-up 2Mbit] [--up 1Mbit] [--down 10Mbit] [--leechers 10]
                    [--size 16MiB] [--piece 256KiB] [--slow-up RATE --slow-count K] [--timeout 900] [--rng 1]
-CSV columns: case,client,role,upload_bps,download_bps,completed_s (empty if it never finished).
+CSV columns: case,client,role,upload_bps,download_bps,completed_s (empty if it never finished),
+uploaded_bytes,downloaded_bytes (payload, from a state_update_alert at the end).
 """
 import argparse
 import os
@@ -100,8 +101,14 @@ def child(args):
                 if isinstance(a, lt.torrent_finished_alert) and not finished:
                     finished = True
                     print("done %.3f" % (time.time() - t0), flush=True)
+                elif isinstance(a, lt.state_update_alert):
+                    for st in a.status:
+                        print("stats %d %d" % (st.total_payload_upload, st.total_payload_download), flush=True)
                 elif isinstance(a, lt.listen_failed_alert):
                     print("error %s" % a.message(), flush=True)
+        # "stats" from the parent: the byte counts come back as a state_update_alert, not from a blocking call.
+        if select.select([sys.stdin], [], [], 0)[0] and sys.stdin.readline().strip() == "stats":
+            ses.post_torrent_updates()
         # The parent ends us; stop by ourselves if it died.
         if os.getppid() == 1:
             return
@@ -177,10 +184,27 @@ def parent(args):
                     print("lt_swarm: client %d done at %s s" % (i, line.split()[1]), file=sys.stderr, flush=True)
                 elif line.startswith("error"):
                     print("lt_swarm: client %d: %s" % (i, line), file=sys.stderr)
-        rows = ["case,client,role,upload_bps,download_bps,completed_s"]
+        stats = {}
+        for p in procs:
+            if p.poll() is None:
+                p.stdin.write("stats\n")
+                p.stdin.flush()
+        stats_deadline = min(deadline + 30, time.time() + 20)
+        while len(stats) < len(procs) and streams and time.time() < stats_deadline:
+            ready, _, _ = select.select(list(streams), [], [], 1.0)
+            for fd in ready:
+                i = streams[fd]
+                line = procs[i].stdout.readline().strip()
+                if not line:
+                    del streams[fd]
+                elif line.startswith("stats"):
+                    stats[i] = line.split()[1:3]
+        rows = ["case,client,role,upload_bps,download_bps,completed_s,uploaded_bytes,downloaded_bytes"]
         for i, (role, up, down) in enumerate(clients):
             t = "%.3f" % done[i] if i in done else ""
-            rows.append("%s,%d,%s,%d,%d,%s" % (args.case, i, role, rate(up), rate(down), "" if role == "seed" else t))
+            st = stats.get(i, ["", ""])
+            rows.append("%s,%d,%s,%d,%d,%s,%s,%s" % (args.case, i, role, rate(up), rate(down), "" if role == "seed" else t,
+                                                     st[0], st[1]))
         tmp = args.out + ".tmp"
         with open(tmp, "w") as out:
             out.write("\n".join(rows) + "\n")

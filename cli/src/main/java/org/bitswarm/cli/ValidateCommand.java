@@ -26,6 +26,10 @@ final class ValidateCommand implements Callable<Integer> {
             description = "wall-clock limit of each real-client swarm in seconds (default 900)")
     int realTimeout;
 
+    @Option(names = "--real-runs", paramLabel = "K", defaultValue = "3",
+            description = "real swarms per real-client case (default 3, about 3 min each)")
+    int realRuns;
+
     @Option(names = "--root", paramLabel = "DIR", description = "repository root (default: $BITSWARM_HOME, else .)")
     Path root;
 
@@ -40,13 +44,14 @@ final class ValidateCommand implements Callable<Integer> {
         Path dir = root != null ? root : Path.of(System.getenv().getOrDefault("BITSWARM_HOME", "."));
         String bad = mode == null ? "--real-client: expected run, csv or off, got \"" + realClient + "\""
                 : realTimeout < 10 || realTimeout > 7200 ? "--real-timeout: must be in [10, 7200], got " + realTimeout
+                : realRuns < 1 || realRuns > 100 ? "--real-runs: must be in [1, 100], got " + realRuns
                 : !Files.isDirectory(dir.resolve("validation/cases")) ? "--root: " + dir + " has no validation/cases folder"
                 : null;
         if (bad != null) {
             System.err.println("bitswarm: " + bad);
             return Main.EXIT_BAD_INPUT;
         }
-        int misses = new Validation(dir, System.out::println).run(new RealClient(mode, realTimeout));
+        int misses = new Validation(dir, System.out::println).run(new RealClient(mode, realTimeout, realRuns));
         System.out.println("validate: wrote " + dir.resolve("docs/validation.md") + " (" + misses + " rows missed their goal)");
         return 0;
     }

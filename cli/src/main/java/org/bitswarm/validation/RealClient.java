@@ -22,7 +22,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * python3-libtorrent) on loopback, and the same swarms as Bitswarm scenarios (validation/real-client/*.yaml).
  * {@code RUN} runs the real swarms now (each bounded by {@code timeoutSeconds}; the script ends the processes it
  * started, and this class kills the script by its pid if it outlives the bound); {@code CSV} reuses the CSVs of
- * an earlier run under validation/real-client/results/; {@code OFF} leaves the section out.
+ * earlier runs under validation/real-client/results/ (CASE-rK.csv); {@code OFF} leaves the section out.
  */
 public final class RealClient {
     public enum Mode { RUN, CSV, OFF }
@@ -36,12 +36,18 @@ public final class RealClient {
             new Case("heterogeneous", List.of("--leechers", "10", "--size", "16MiB", "--piece", "256KiB", "--seed-up",
                     "2Mbit", "--up", "1Mbit", "--down", "10Mbit", "--slow-up", "512kbit", "--slow-count", "5")));
 
+    /** Both cases share one file size: 16 MiB. */
+    static final double FILE_BYTES = 16.0 * 1024 * 1024;
+
     private final Mode mode;
     private final int timeoutSeconds;
+    private final int runs;
 
-    public RealClient(Mode mode, int timeoutSeconds) {
+    /** {@code runs}: real swarms per case (each with its own file content, --rng k). */
+    public RealClient(Mode mode, int timeoutSeconds, int runs) {
         this.mode = mode;
         this.timeoutSeconds = timeoutSeconds;
+        this.runs = runs;
     }
 
     void section(Validation v) throws IOException {
@@ -57,28 +63,54 @@ public final class RealClient {
         v.text("rechoke) with 3 replications; there is no `profile: libtorrent` yet (issue 11), so request queue depth,");
         v.text("seed choking and picker rules are Bitswarm's mainline defaults.\n");
         List<Row> rows = new ArrayList<>();
+        List<String> copies = new ArrayList<>();
         for (Case c : CASES) {
-            Path csv = dir.resolve("results/" + c.name() + ".csv");
-            if (mode == Mode.RUN) {
-                runReal(dir, c, csv);
+            List<Path> csvs = new ArrayList<>();
+            for (int k = 1; k <= runs; k++) {
+                Path csv = dir.resolve("results/" + c.name() + "-r" + k + ".csv");
+                if (mode == Mode.RUN) {
+                    runReal(dir, c, csv, k);
+                }
+                if (Files.exists(csv)) {
+                    csvs.add(csv);
+                }
             }
-            if (!Files.exists(csv)) {
-                v.text("- " + c.name() + ": no real-client results (" + v.root().relativize(csv) + "); run `./bitswarm validate`.");
+            if (csvs.isEmpty()) {
+                v.text("- " + c.name() + ": no real-client results under " + v.root().relativize(dir.resolve("results"))
+                        + "; run `./bitswarm validate`.\n");
                 continue;
             }
             List<Double> real = new ArrayList<>();
+            List<Double> realMean = new ArrayList<>();
+            List<Double> realLast = new ArrayList<>();
+            List<Double> realSeedCopies = new ArrayList<>();
             int leechers = 0;
-            for (var r : Csv.read(csv).rows()) {
-                if (r.get("role").equals("leecher")) {
-                    leechers++;
-                    if (!r.get("completed_s").isEmpty()) {
-                        real.add(Double.parseDouble(r.get("completed_s")));
+            String when = "";
+            for (Path csv : csvs) {
+                List<Double> one = new ArrayList<>();
+                for (var r : Csv.read(csv).rows()) {
+                    String upBytes = r.getOrDefault("uploaded_bytes", "");
+                    if (r.get("role").equals("seed") && !upBytes.isEmpty()) {
+                        realSeedCopies.add(Double.parseDouble(upBytes) / FILE_BYTES);
+                    }
+                    if (r.get("role").equals("leecher")) {
+                        leechers++;
+                        if (!r.get("completed_s").isEmpty()) {
+                            one.add(Double.parseDouble(r.get("completed_s")));
+                        }
                     }
                 }
+                real.addAll(one);
+                if (!one.isEmpty()) {
+                    realMean.add(Validation.mean(one));
+                    realLast.add(Collections.max(one));
+                }
+                when = Files.getLastModifiedTime(csv).toString().substring(0, 16).replace('T', ' ');
             }
             List<Double> sim = new ArrayList<>();
             List<Double> simMean = new ArrayList<>();
             List<Double> simLast = new ArrayList<>();
+            List<Double> simSeedCopies = new ArrayList<>();
             for (Sim.Outcome o : Sim.run(dir.resolve(c.name() + ".yaml"), false, Integer.MAX_VALUE)) {
                 List<Double> one = new ArrayList<>();
                 for (SessionReport s : o.results().reports().sessions) {
@@ -87,35 +119,43 @@ public final class RealClient {
                     }
                 }
                 sim.addAll(one);
+                simSeedCopies.add((double) o.uploaded("seed") / FILE_BYTES);
                 simMean.add(Validation.mean(one));
                 simLast.add(Collections.max(one));
             }
-            v.text("- " + c.name() + ": libtorrent " + real.size() + " of " + leechers + " leechers finished (" + csv.getFileName()
-                    + ", written " + Files.getLastModifiedTime(csv).toString().substring(0, 16).replace('T', ' ') + " UTC).\n");
+            v.text("- " + c.name() + ": libtorrent, " + csvs.size() + " run(s): " + real.size() + " of " + leechers
+                    + " leechers finished (last written " + when + " UTC); mean completion per run "
+                    + realMean.stream().map(Row::num).toList() + " s.\n");
+            copies.add("| " + c.name() + " | " + Row.num(Stats.of(realSeedCopies).mean()) + " | "
+                    + Row.num(Stats.of(simSeedCopies).mean()) + " |");
             if (real.isEmpty()) {
                 continue;
             }
-            rows.add(new Row(c.name() + ": mean completion", "libtorrent (measured on loopback)", Validation.mean(real),
+            rows.add(new Row(c.name() + ": mean completion", "libtorrent (measured on loopback)", Stats.of(realMean).mean(),
                     Stats.of(simMean).mean(), Kind.TOLERANCE, 0.10));
-            rows.add(new Row(c.name() + ": last completion", "libtorrent (measured on loopback)", Collections.max(real),
+            rows.add(new Row(c.name() + ": last completion", "libtorrent (measured on loopback)", Stats.of(realLast).mean(),
                     Stats.of(simLast).mean(), Kind.TOLERANCE, 0.10));
             XYChart chart = Plots.chart("Real client vs Bitswarm: " + c.name(), "completion time (s)", "fraction of leechers done");
-            addCdf(chart, "libtorrent 2.0 (real, loopback)", real, leechers);
+            addCdf(chart, "libtorrent 2.0 (real, loopback, " + csvs.size() + " runs)", real, leechers);
             addCdf(chart, "Bitswarm (3 replications)", sim, sim.size());
             v.plot(chart, "real-client-" + c.name(), "completion times, libtorrent vs Bitswarm, " + c.name());
         }
-        v.text("\n'predicted' is the real client's figure and 'measured' Bitswarm's mean over replications.\n");
+        v.text("\n'predicted' is the real client's mean over its runs and 'measured' Bitswarm's mean over replications.\n");
         v.table(rows);
+        v.text("Copies of the file the seed uploaded (payload; libtorrent's from a state_update_alert at the end):\n");
+        v.text("| case | libtorrent | Bitswarm |\n|---|---:|---:|");
+        copies.forEach(v::text);
+        v.text("");
         v.text("Known reasons for the differences, measured here or in issue 11: libtorrent hands out rate-limit quota");
         v.text("every 500 ms, which delays handshakes by about 2 s at the start; it charges TCP/IP overhead to the limit");
         v.text("(about 2.7 %; Bitswarm charges only BitTorrent framing); and Bitswarm's strict priority makes leechers ask");
         v.text("the seed for pieces already in the swarm (issue 11, item 1), which wastes the seed's upload.");
     }
 
-    private void runReal(Path dir, Case c, Path csv) throws IOException {
+    private void runReal(Path dir, Case c, Path csv, int run) throws IOException {
         Files.createDirectories(csv.getParent());
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", dir.resolve("lt_swarm.py").toString(), "--case", c.name(),
-                "--out", csv.toString(), "--timeout", Integer.toString(timeoutSeconds)));
+                "--out", csv.toString(), "--timeout", Integer.toString(timeoutSeconds), "--rng", Integer.toString(run)));
         cmd.addAll(c.args());
         Process p = new ProcessBuilder(cmd).inheritIO().start();
         try {
