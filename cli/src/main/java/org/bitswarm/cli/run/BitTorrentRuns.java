@@ -18,13 +18,9 @@ final class BitTorrentRuns implements ModelRun {
     private final SwarmConfig swarm;
     private SwarmResults results;
 
-    private BitTorrentRuns(RunSettings settings) {
+    BitTorrentRuns(RunSettings settings, SwarmConfig swarm) {
         this.settings = settings;
-        this.swarm = settings.bittorrent();
-    }
-
-    static ModelRun of(RunSettings s) {
-        return new BitTorrentRuns(s);
+        this.swarm = swarm;
     }
 
     @Override
