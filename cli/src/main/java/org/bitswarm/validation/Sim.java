@@ -109,7 +109,7 @@ final class Sim {
         List<Outcome> out = new ArrayList<>();
         for (SweepPlan.Point p : plan.points()) {
             RunSettings s = p.scenario().settings();
-            SwarmConfig cfg = s.bittorrent();
+            SwarmConfig cfg = s.section(SwarmConfig.class);
             for (int r = 0; r < reps; r++) {
                 RunConfig rc = RunConfig.of(s.seed(), s.endTime()).withReplication(r).withTrace(trace);
                 RunResult res = LocalCluster.run(() -> new BitTorrentModel(cfg, s.seed()), 1, rc);
