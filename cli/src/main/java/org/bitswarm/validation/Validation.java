@@ -401,7 +401,7 @@ public final class Validation {
         double f = 8.0 * 8 * 1024 * 1024;
         double fd = f / 2e6;
         text("Diagnosis of the downlink-bound swarm (`downlink-bound-swarm.yaml`, issue 11 item 4; F/d = " + Row.num(fd)
-                + " s). Download rate is the swarm's over the downlinks of the leechers present, per 10 s row;");
+                + " s). Download rate is the swarm's over the downlinks of the leechers present at the start of each 10 s row;");
         text("upload utilisation as in timeseries.csv (which counts a block when its transmission starts, item 5).\n");
         text("| slots, pipeline | first / (F/d) | mean / (F/d) | last / (F/d) | download rate / downlinks, per row | upload utilisation, per row | duplicate / downloaded |");
         text("|---|---:|---:|---:|---|---|---:|");
@@ -409,9 +409,12 @@ public final class Validation {
             StringBuilder down = new StringBuilder();
             StringBuilder up = new StringBuilder();
             List<String> ts = o.results().timeseriesCsvLines();
+            double present = 0;
             for (int k = 1; k < ts.size(); k++) {
                 String[] c = ts.get(k).split(",");
-                double leechers = Double.parseDouble(c[1]);
+                // Leechers present at the start of the row (the row's own count is at its end, after completions).
+                double leechers = Math.max(present, Double.parseDouble(c[1]));
+                present = Double.parseDouble(c[1]);
                 if (leechers == 0) {
                     continue;
                 }
