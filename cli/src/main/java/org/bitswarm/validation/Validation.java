@@ -105,7 +105,7 @@ public final class Validation {
     }
 
     void plot(XYChart chart, String name, String caption) throws IOException {
-        Plots.save(chart, img.resolve(name + ".png"));
+        Plots.savePng(chart, img.resolve(name + ".png"));
         md.append("![").append(caption).append("](validation/").append(name).append(".png)\n\n");
     }
 
@@ -239,7 +239,7 @@ public final class Validation {
             }
         }
         double meanT = Stats.of(times).mean();
-        List<String> ts = o.results().timeseriesCsvLines();
+        List<String> ts = timeseries(o);
         int n = ts.size() - 1;
         double[] t = new double[n];
         double[] x = new double[n];
@@ -408,7 +408,7 @@ public final class Validation {
         for (Sim.Outcome o : runs) {
             StringBuilder down = new StringBuilder();
             StringBuilder up = new StringBuilder();
-            List<String> ts = o.results().timeseriesCsvLines();
+            List<String> ts = timeseries(o);
             double present = 0;
             for (int k = 1; k < ts.size(); k++) {
                 String[] c = ts.get(k).split(",");
@@ -434,6 +434,11 @@ public final class Validation {
         text("Unchoking everyone with a pipeline of 20 is slower still: 30 connections x 20 requests exceed the");
         text("file's 512 blocks, so endgame starts almost at once and duplicates dominate. Which part is a model error");
         text("(receiver-side pacing, item 2) and which is BitTorrent (slot matching) is settled by the phase-2 fix.\n");
+    }
+
+    /** timeseries.csv's lines (header first), fields joined by commas. */
+    static List<String> timeseries(Sim.Outcome o) {
+        return o.results().timeseriesRows().stream().map(r -> String.join(",", r)).toList();
     }
 
     static double mean(List<Double> v) {
