@@ -32,7 +32,10 @@ final class Sim {
             SwarmResults results) {
         double metric(String name) {
             String v = results.summaryMetrics().get(name);
-            return v == null || v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+            if (v == null) {
+                throw new IllegalArgumentException("no summary metric " + name);
+            }
+            return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
         }
 
         String param(String key) {

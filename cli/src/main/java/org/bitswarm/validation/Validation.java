@@ -423,7 +423,7 @@ public final class Validation {
             }
             text("| " + o.params().values() + " | " + fmt3(o.metric("first_completion_s") / fd) + " | "
                     + fmt3(o.metric("mean_completion_s") / fd) + " | " + fmt3(o.metric("last_completion_s") / fd) + " | " + down
-                    + " | " + up + " | " + fmt3(o.metric("duplicate_bytes") / o.metric("bytes_downloaded")) + " |");
+                    + " | " + up + " | " + fmt3(o.metric("duplicate_bytes") / o.metric("downloaded_bytes")) + " |");
         }
         text("");
         text("Reading: the first 10 s run at well under half the downlinks (only the seed has pieces, and peers unchoke");
