@@ -66,6 +66,11 @@ final class RunSupervisor {
         Watchdog dog = new Watchdog(spec, status);
         while (true) {
             if (!status.failures().isEmpty()) {
+                String lost = lostPeer(dog);
+                if (lost != null) {
+                    stderrLines.accept("bitswarm: " + lost + "; killed the run" + daemonLogHint());
+                    return MpjLauncher.EXIT_STALLED;
+                }
                 awaitChildExit(FAILURE_GRACE_MILLIS);
                 return MpjLauncher.EXIT_OK;
             }
@@ -93,6 +98,40 @@ final class RunSupervisor {
                 return MpjLauncher.EXIT_INTERRUPTED;
             }
         }
+    }
+
+    /**
+     * Ranks that failed only because a connection to another rank closed are the messengers, not the cause: a
+     * rank whose host died or whose JVM froze says nothing. While some rank has not reported, the watchdog gets
+     * its time (at most its 30 s silence bound) to name the silent one; null if every failure has a cause of
+     * its own or nobody falls silent.
+     */
+    private String lostPeer(Watchdog dog) {
+        List<StatusDir.Failure> failures = status.failures();
+        if (failures.size() >= spec.np() || !failures.stream().allMatch(f -> isLostConnection(f.cause()))) {
+            return null;
+        }
+        long until = System.nanoTime() + Math.min(spec.watchdog().toNanos(), 30_000_000_000L) + 1_000_000_000L;
+        while (System.nanoTime() < until) {
+            String stalled = dog.check(System.nanoTime());
+            if (stalled != null) {
+                return stalled + " (" + (failures.size() == 1 ? "rank " : "ranks ")
+                        + failures.stream().map(f -> String.valueOf(f.rank()))
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + " lost the connection to it)";
+            }
+            if (!sleep(POLL_MILLIS)) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A failure that says only that another rank's connection went away (MPJ's niodev words for it). */
+    static boolean isLostConnection(String cause) {
+        return cause.contains("ClosedChannelException") || cause.contains("Connection reset")
+                || cause.contains("Broken pipe") || cause.contains("EOFException");
     }
 
     /**

@@ -17,6 +17,8 @@ final class Watchdog {
     private static final long CHECK_NANOS = 500_000_000L;
     /** A rank that was beating and falls silent this long is gone, whatever the watchdog's time. */
     private static final long SILENCE_NANOS = 30_000_000_000L;
+    /** A rank JVM may take this long to come up (a loaded host), however short the watchdog's time. */
+    private static final long START_NANOS = 60_000_000_000L;
 
     private final int np;
     private final StatusDir status;
@@ -97,8 +99,8 @@ final class Watchdog {
         if (count > 0) {
             return (count == 1 ? "rank " : "ranks ") + silent + (count > 8 ? " and " + (count - 8) + " more" : "")
                     + " stopped responding: no heartbeat for "
-                    + format(limit.compareTo(java.time.Duration.ofNanos(SILENCE_NANOS)) > 0 && anyBeat(beats)
-                            ? java.time.Duration.ofNanos(SILENCE_NANOS) : limit) + (anyBeat(beats) ? " (stopped, frozen, killed, or its host is gone)"
+                    + format(anyBeat(beats) ? Duration.ofNanos(Math.min(limitNanos, SILENCE_NANOS))
+                            : Duration.ofNanos(Math.max(limitNanos, START_NANOS))) + (anyBeat(beats) ? " (stopped, frozen, killed, or its host is gone)"
                             : " since the run started (the ranks never came up)")
                     + "; raise BITSWARM_WATCHDOG if a rank needs longer";
         }
@@ -111,9 +113,9 @@ final class Watchdog {
         return null;
     }
 
-    /** How long rank r may be silent: the watchdog's time, at most 30 s once it has beaten. */
+    /** How long rank r may be silent: the watchdog's time, at most 30 s once it has beaten, at least 60 s to come up. */
     private long allowed(int r) {
-        return last[r] == null ? limitNanos : Math.min(limitNanos, SILENCE_NANOS);
+        return last[r] == null ? Math.max(limitNanos, START_NANOS) : Math.min(limitNanos, SILENCE_NANOS);
     }
 
     private String describe(int r) {
