@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bitswarm.engine.MemoryProbe;
+import org.bitswarm.engine.Model;
 import org.bitswarm.engine.RankEngine;
 import org.bitswarm.engine.RunConfig;
 import org.bitswarm.engine.RunResult;
@@ -42,17 +44,22 @@ public final class Pipeline {
         Scenario sc = Scenario.load(req.scenario());
         RunSettings s = resolve(sc, req);
         ModelRun run = ModelRun.of(s);
+        MemoryProbe memory = transport.rank() == 0 ? MemoryProbe.start() : null;
         RunConfig cfg = new RunConfig(s.seed(), req.replication(), s.endTime(), s.trace(),
-                transport.rank() == 0 ? Progress.emitter(req.progress(), s.endTime(), progressSink) : RunConfig.WindowListener.NONE);
-        RunResult result = new RankEngine(run.model(), transport, cfg).run();
+                transport.rank() == 0 ? memory.listener(Progress.emitter(req.progress(), s.endTime(), progressSink))
+                        : RunConfig.WindowListener.NONE);
+        Model model = run.model();
+        RunResult result = new RankEngine(model, transport, cfg).run();
         if (transport.rank() != 0) {
             return null;
         }
-        return write(sc, s, req, run, result);
+        long entities = model.entityCount();
+        long clients = s.bittorrent() != null ? entities - s.bittorrent().trackers().count() : entities;
+        return write(sc, s, req, run, result, memory.figures().manifestFields(entities, clients, result.wallSeconds()));
     }
 
-    static LinkedHashMap<String, String> write(Scenario sc, RunSettings s, RunRequest req, ModelRun run, RunResult r)
-            throws IOException {
+    static LinkedHashMap<String, String> write(Scenario sc, RunSettings s, RunRequest req, ModelRun run, RunResult r,
+            Map<String, Object> memory) throws IOException {
         Path dir = req.stage();
         LinkedHashMap<String, String> summary = run.summary(r);
         summary.putIfAbsent("events", Long.toString(r.events()));
@@ -61,11 +68,12 @@ public final class Pipeline {
         if (s.trace()) {
             ResultFiles.writeLines(dir.resolve("trace.txt"), r.trace());
         }
-        ResultFiles.writeAtomically(dir.resolve("manifest.json"), manifest(sc, s, req, r));
+        ResultFiles.writeAtomically(dir.resolve("manifest.json"), manifest(sc, s, req, r, memory));
         return summary;
     }
 
-    static String manifest(Scenario sc, RunSettings s, RunRequest req, RunResult r) throws IOException {
+    static String manifest(Scenario sc, RunSettings s, RunRequest req, RunResult r, Map<String, Object> memory)
+            throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scenario", sc.path().toString());
         m.put("scenario_sha256", sc.sha256());
@@ -88,6 +96,7 @@ public final class Pipeline {
         m.put("wall_seconds", round(r.wallSeconds()));
         m.put("events_per_second", Math.round(r.eventsPerSecond()));
         m.put("sync_share", round(r.syncShare()));
+        m.putAll(memory);
         m.put("resolved", s);
         ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
