@@ -50,10 +50,18 @@ public final class EventQueue {
     private final int[] ringCount = new int[RING];
     private final long[] occupied = new long[RING / 64];
     private int ringSize;
-    /** Bucket arrays that have been read out, for reuse by buckets that fill up. */
-    private long[][] spareData = new long[8][];
-    private Object[][] sparePayload = new Object[8][];
+    /**
+     * Bucket arrays that have been read out, for reuse by buckets that fill up. At most {@value #MAX_SPARES} are
+     * kept: in steady state about one array is freed per bucket read and one taken per bucket started, so a few
+     * absorb the fluctuations, while an unbounded stack kept every array of the busiest moment (after a 1,000-
+     * client flash crowd, about 4,000 arrays, 17 KiB per client, for the rest of the run).
+     */
+    static final int MAX_SPARES = 64;
+    private final long[][] spareData = new long[MAX_SPARES][];
+    private final Object[][] sparePayload = new Object[MAX_SPARES][];
     private int spares;
+    /** Events a fresh bucket array is made for: a running mean of the buckets read, so few arrays regrow. */
+    private int freshEvents = 16;
 
     // The bucket being read: its events, their order (offset << 32 | index) and the read position.
     private long[] runData = new long[0];
@@ -251,7 +259,7 @@ public final class EventQueue {
             sparePayload[spares] = null;
         }
         if (d == null || STRIDE * (n + 1) > d.length) {
-            d = d == null ? new long[STRIDE * 16] : Arrays.copyOf(d, Math.max(STRIDE * 16, 2 * d.length));
+            d = d == null ? new long[STRIDE * freshEvents] : Arrays.copyOf(d, Math.max(STRIDE * 16, 2 * d.length));
             Object[] p = ringPayload[pos];
             if (p != null) {
                 ringPayload[pos] = Arrays.copyOf(p, d.length / STRIDE);
@@ -355,6 +363,11 @@ public final class EventQueue {
         return shift;
     }
 
+    /** Read-out bucket arrays kept for reuse (at most {@link #MAX_SPARES}). */
+    int spareArrays() {
+        return spares;
+    }
+
     /** How many times the width has changed. */
     int rebuckets() {
         return rebuckets;
@@ -385,13 +398,11 @@ public final class EventQueue {
 
     /** Takes bucket {@code pos} (index {@link #base}) out of the ring and sorts it into {@link #order}. */
     private void load(int pos) {
-        if (spares == spareData.length) {
-            spareData = Arrays.copyOf(spareData, 2 * spares);
-            sparePayload = Arrays.copyOf(sparePayload, 2 * spares);
+        if (spares < MAX_SPARES && runData.length > 0) {
+            spareData[spares] = runData;
+            sparePayload[spares] = runPayload;
+            spares++;
         }
-        spareData[spares] = runData;
-        sparePayload[spares] = runPayload;
-        spares++;
         runData = ringData[pos];
         runPayload = ringPayload[pos];
         runLen = ringCount[pos];
@@ -403,6 +414,8 @@ public final class EventQueue {
         ringSize -= runLen;
         loads++;
         loadedEvents += runLen;
+        // Mean of recent bucket sizes (weight 1/8), with room for a quarter more, between 16 and 4096 events.
+        freshEvents = Math.max(16, Math.min(4096, freshEvents - (freshEvents >> 3) + ((runLen + (runLen >> 2)) >> 3)));
         sortRun();
     }
 

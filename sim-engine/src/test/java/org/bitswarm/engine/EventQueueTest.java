@@ -301,6 +301,31 @@ class EventQueueTest {
         assertEquals(a, q.payload());
     }
 
+    /**
+     * A burst that occupies every bucket of the ring at once, then a trickle: the queue must not keep the
+     * burst's thousands of bucket arrays for the rest of the run, and the order must not change.
+     */
+    @Test
+    void readOutBucketArraysAreNotHoardedAfterABurst() {
+        EventQueue q = new EventQueue(1 << 10);
+        PriorityQueue<Ev> ref = new PriorityQueue<>(ORDER);
+        long seq = 0;
+        for (int b = 0; b < EventQueue.RING; b++) {
+            for (int k = 0; k < 20; k++) {
+                long t = ((long) b << 10) + k * 37;
+                q.add(t, seq * 31, 1, seq, 0, 0, null);
+                ref.add(new Ev(t, seq * 31, 1, seq, 0));
+                seq++;
+            }
+        }
+        while (!ref.isEmpty()) {
+            assertTrue(q.poll());
+            assertEquals(ref.poll(), new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()));
+        }
+        assertTrue(q.spareArrays() <= EventQueue.MAX_SPARES, "spare bucket arrays kept: " + q.spareArrays());
+        assertTrue(q.spareArrays() > 0, "some arrays are kept for reuse");
+    }
+
     @Test
     void timeArithmeticRefusesOverflow() {
         assertThrows(ArithmeticException.class, () -> Ticks.add(Long.MAX_VALUE - 5, 10));
