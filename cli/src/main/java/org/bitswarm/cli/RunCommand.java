@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import org.bitswarm.cli.run.ModelRun;
 import org.bitswarm.cli.run.ResultFiles;
 import org.bitswarm.cli.run.RunRequest;
 import org.bitswarm.plot.Plots;
@@ -56,8 +55,7 @@ final class RunCommand implements Callable<Integer> {
             sc = Scenario.load(file);
             s = CliArgs.override(sc.settings(), new RunSettings.Overrides(seed, np, dev == null ? null : CliArgs.device(dev),
                     replication, out, machines, heap, progress));
-            CliArgs.checkRun(s);
-            ModelRun.of(s); // model-level validation happens before anything is written
+            CliArgs.checkRun(s); // the model's own section was bound and checked by Scenario.load
         } catch (ScenarioError | CliArgs.BadArgument e) {
             System.err.println("bitswarm: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import org.bitswarm.cli.run.ModelRun;
+import org.bitswarm.cli.run.Models;
 import org.bitswarm.cli.run.ResultFiles;
 import org.bitswarm.scenario.RunSettings;
 
@@ -19,7 +19,7 @@ final class Summary {
         LinkedHashMap<String, String> metrics = ResultFiles.readMetrics(dir.resolve("summary.csv"));
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
         StringBuilder b = new StringBuilder();
-        String model = ModelRun.of(s).humanSummary(metrics);
+        String model = Models.run(s).humanSummary(metrics);
         if (!model.isEmpty()) {
             b.append(model).append('\n');
         }

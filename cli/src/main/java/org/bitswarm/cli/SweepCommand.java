@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.bitswarm.cli.run.ModelRun;
 import org.bitswarm.cli.run.RunRequest;
 import org.bitswarm.plot.Plots;
 import org.bitswarm.scenario.RunSettings;
@@ -58,9 +57,6 @@ final class SweepCommand implements Callable<Integer> {
             CliArgs.checkRun(s);
             if (parallel < 1 || parallel > 256) {
                 throw new CliArgs.BadArgument("--parallel: must be in [1, 256], got " + parallel);
-            }
-            for (SweepPlan.Point p : plan.points()) {
-                ModelRun.of(p.scenario().settings().with(null, s.np(), s.dev()));
             }
         } catch (ScenarioError | CliArgs.BadArgument e) {
             System.err.println("bitswarm: " + e.getMessage());

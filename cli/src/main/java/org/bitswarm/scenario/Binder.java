@@ -42,18 +42,32 @@ public final class Binder {
     }
 
     public <T extends Record> T bind(Class<T> type, Node node, String path) {
+        return bind(type, node, path, Map.of(), List.of());
+    }
+
+    /**
+     * As {@link #bind(Class, Node, String)}, except that the components named in {@code supplied} are not keys:
+     * they take the values given; and the keys {@code boundElsewhere} are known but left to the caller (a
+     * scenario's model sections, which bind to the record their model registered).
+     */
+    public <T extends Record> T bind(Class<T> type, Node node, String path, Map<String, Object> supplied,
+            List<String> boundElsewhere) {
         MappingNode map = mapping(node, path);
         Map<String, NodeTuple> given = keys(map, path);
         RecordComponent[] comps = type.getRecordComponents();
         T defaults = defaults(type);
         Map<String, RecordComponent> byKey = new LinkedHashMap<>();
         for (RecordComponent c : comps) {
-            byKey.put(snake(c.getName()), c);
+            if (!supplied.containsKey(c.getName())) {
+                byKey.put(snake(c.getName()), c);
+            }
         }
+        List<String> known = new ArrayList<>(byKey.keySet());
+        known.addAll(boundElsewhere);
         for (Map.Entry<String, NodeTuple> e : given.entrySet()) {
-            if (!byKey.containsKey(e.getKey())) {
+            if (!known.contains(e.getKey())) {
                 throw error(e.getValue().getKeyNode(), join(path, e.getKey()),
-                        "unknown key (known: " + String.join(", ", byKey.keySet()) + ")");
+                        "unknown key (known: " + String.join(", ", known) + ")");
             }
         }
         Object[] args = new Object[comps.length];
@@ -61,7 +75,9 @@ public final class Binder {
             RecordComponent c = comps[i];
             String key = snake(c.getName());
             NodeTuple t = given.get(key);
-            if (t != null) {
+            if (supplied.containsKey(c.getName())) {
+                args[i] = supplied.get(c.getName());
+            } else if (t != null) {
                 args[i] = value(c.getGenericType(), c.getAnnotation(Unit.class), t.getValueNode(), join(path, key));
             } else if (defaults != null) {
                 args[i] = read(c, defaults);
@@ -267,7 +283,8 @@ public final class Binder {
         return b.toString();
     }
 
-    private static <T> T defaults(Class<T> type) {
+    /** The record's {@code static defaults()}, or null if it has none. */
+    public static <T> T defaults(Class<T> type) {
         try {
             Method m = type.getMethod("defaults");
             return type.cast(m.invoke(null));

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.bitswarm.cli.run.Models;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -55,42 +56,43 @@ public record Scenario(Path path, String sha256, MappingNode root, Node sweep, R
         Binder binder = new Binder(name);
         Map<String, NodeTuple> keys = binder.keys(root, "");
         Node sweep = keys.containsKey("sweep") ? keys.get("sweep").getValueNode() : null;
+        List<String> models = Models.names();
         MappingNode settingsNode = new MappingNode(root.getTag(), true, root.getValue().stream()
                 .filter(t -> !SPECIAL.contains(((ScalarNode) t.getKeyNode()).getValue())).toList(),
                 root.getStartMark(), root.getEndMark(), root.getFlowStyle());
-        if (!keys.containsKey("model")) {
-            throw new ScenarioError(name, root.getStartMark().getLine() + 1, "model", "missing required key (phold or bittorrent)");
+        NodeTuple modelKey = keys.get("model");
+        if (modelKey == null) {
+            throw new ScenarioError(name, root.getStartMark().getLine() + 1, "model",
+                    "missing required key (" + String.join(" or ", models) + ")");
         }
-        RunSettings settings = binder.bind(RunSettings.class, settingsNode, "");
-        checkSections(binder, keys, settings);
-        if (settings.model() == ModelKind.BITTORRENT) {
-            validateSwarm(binder, keys, settings);
-        }
-        return new Scenario(path, sha, root, sweep, settings);
-    }
-
-    /** A section for a model other than the chosen one is almost certainly a mistake: say so. */
-    private static void checkSections(Binder binder, Map<String, NodeTuple> keys, RunSettings s) {
-        for (ModelKind kind : ModelKind.values()) {
-            String key = kind.name().toLowerCase(java.util.Locale.ROOT);
-            if (kind != s.model() && keys.containsKey(key)) {
-                throw binder.error(keys.get(key).getKeyNode(), key,
-                        "section given but model is " + s.model().name().toLowerCase(java.util.Locale.ROOT));
+        String text = (String) binder.value(String.class, null, modelKey.getValueNode(), "model");
+        Models.Type<?> type = Models.find(text).orElseThrow(() -> binder.error(modelKey.getValueNode(), "model",
+                "expected one of " + String.join(", ", models) + ", got \"" + text + "\""));
+        // Bound with the model's default section first, so a run key's error comes before a section's, as in the file.
+        Record defaults = Binder.defaults(type.config());
+        RunSettings settings = binder.bind(RunSettings.class, settingsNode, "", Map.of("section", defaults), models);
+        for (String other : models) {
+            // A section for a model other than the chosen one is almost certainly a mistake: say so.
+            if (!other.equals(type.name()) && keys.containsKey(other)) {
+                throw binder.error(keys.get(other).getKeyNode(), other, "section given but model is " + type.name());
             }
         }
+        NodeTuple section = keys.get(type.name());
+        Record bound = section == null ? defaults : binder.bind(type.config(), section.getValueNode(), type.name());
+        check(binder, type, bound, section);
+        return new Scenario(path, sha, root, sweep, settings.withSection(bound));
     }
 
-    /** Cross-record checks of the swarm, reported at the line of the key they name. */
-    private static void validateSwarm(Binder binder, Map<String, NodeTuple> keys, RunSettings s) {
+    /** The model's cross-field checks of its section, reported at the line of the key they name. */
+    private static void check(Binder binder, Models.Type<?> type, Record bound, NodeTuple section) {
         try {
-            s.bittorrent().validate();
+            type.check(bound);
         } catch (org.bitswarm.engine.config.ConfigError e) {
-            NodeTuple section = keys.get("bittorrent");
             if (section == null) {
-                throw new ScenarioError(binder.file(), 1, "bittorrent." + e.key(), e.reason());
+                throw new ScenarioError(binder.file(), 1, type.name() + "." + e.key(), e.reason());
             }
-            MappingNode m = binder.mapping(section.getValueNode(), "bittorrent");
-            throw binder.configError(e, m, binder.keys(m, "bittorrent"), "bittorrent");
+            MappingNode m = binder.mapping(section.getValueNode(), type.name());
+            throw binder.configError(e, m, binder.keys(m, type.name()), type.name());
         }
     }
 

@@ -71,13 +71,11 @@ public record SweepPlan(Scenario base, Mode mode, List<Axis> axes, List<Point> p
                 throw error(file, sc.sweep(), "sweep.axes", "missing required key (a mapping of key path -> values)");
             }
         }
-        String model = sc.settings().model().name().toLowerCase(Locale.ROOT);
+        String model = sc.settings().model();
         for (Axis a : axes) {
             String first = a.path().split("[.\\[]", 2)[0];
-            for (org.bitswarm.scenario.ModelKind k : org.bitswarm.scenario.ModelKind.values()) {
-                if (first.equals(k.name().toLowerCase(Locale.ROOT)) && !first.equals(model)) {
-                    throw new ScenarioError(file, a.line(), a.path(), "section of another model (model is " + model + ")");
-                }
+            if (!first.equals(model) && org.bitswarm.cli.run.Models.names().contains(first)) {
+                throw new ScenarioError(file, a.line(), a.path(), "section of another model (model is " + model + ")");
             }
         }
         return new SweepPlan(sc, mode, axes, expand(sc, mode, axes));

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bitswarm.engine.phold.PholdConfig;
+import org.bitswarm.protocol.config.SwarmConfig;
 import org.bitswarm.scenario.Scenario;
 import org.bitswarm.scenario.ScenarioError;
 import org.junit.jupiter.api.Test;
@@ -52,10 +54,10 @@ class SweepPlanTest {
         assertEquals(List.of("p000", "p001", "p002", "p003", "p004", "p005"), ids(p));
         assertEquals(Map.of("phold.remote_fraction", "0.5", "phold.jobs_per_entity", "2"), p.points().get(4).params());
         assertEquals(List.of("phold.remote_fraction", "phold.jobs_per_entity"), List.copyOf(p.points().get(4).params().keySet()));
-        assertEquals(0.5, p.points().get(4).scenario().settings().phold().remoteFraction());
-        assertEquals(2, p.points().get(4).scenario().settings().phold().jobsPerEntity());
+        assertEquals(0.5, p.points().get(4).scenario().settings().section(PholdConfig.class).remoteFraction());
+        assertEquals(2, p.points().get(4).scenario().settings().section(PholdConfig.class).jobsPerEntity());
         // untouched keys keep the scenario's values
-        assertEquals(100, p.points().get(4).scenario().settings().phold().entities());
+        assertEquals(100, p.points().get(4).scenario().settings().section(PholdConfig.class).entities());
         assertEquals(3, p.points().get(4).scenario().settings().seed());
     }
 
@@ -69,7 +71,7 @@ class SweepPlanTest {
                     seed: [5, 6, 7]
                 """);
         assertEquals(3, p.points().size());
-        assertEquals(30, p.points().get(2).scenario().settings().phold().entities());
+        assertEquals(30, p.points().get(2).scenario().settings().section(PholdConfig.class).entities());
         assertEquals(7, p.points().get(2).scenario().settings().seed());
         assertEquals("p002", p.points().get(2).id());
     }
@@ -98,7 +100,7 @@ class SweepPlanTest {
         assertEquals(List.of("0.1", "0.3", "0.5"), fractions);
         List<String> delays = p.points().stream().map(x -> x.params().get("phold.mean_delay")).distinct().toList();
         assertEquals(List.of("1ms", "2ms", "3ms"), delays);
-        assertEquals(2_000_000L, p.points().get(1).scenario().settings().phold().meanDelay());
+        assertEquals(2_000_000L, p.points().get(1).scenario().settings().section(PholdConfig.class).meanDelay());
         assertEquals(List.of("0", "0.25", "0.5", "0.75", "1"), Ranges.byCount("0", "1", "5"));
         assertEquals(List.of("1", "0.5", "0"), Ranges.byStep("1", "0", "-0.5"));
         assertEquals(List.of("256KiB", "512KiB", "768KiB", "1024KiB"), Ranges.byStep("256KiB", "1024KiB", "256KiB"));
@@ -111,7 +113,7 @@ class SweepPlanTest {
                   axes:
                     phold.lookahead: [1ms, 2ms]
                 """);
-        assertEquals(2_000_000L, p.points().get(1).scenario().settings().phold().lookahead());
+        assertEquals(2_000_000L, p.points().get(1).scenario().settings().section(PholdConfig.class).lookahead());
         assertEquals(true, p.points().get(1).yaml().contains("lookahead: 2ms"));
     }
 
@@ -125,7 +127,7 @@ class SweepPlanTest {
                 """);
         SweepPlan p = SweepPlan.of(Scenario.load(f));
         assertEquals(2, p.points().size());
-        assertEquals(512L * 1024, p.points().get(1).scenario().settings().bittorrent().torrents().get(0).pieceSize());
+        assertEquals(512L * 1024, p.points().get(1).scenario().settings().section(SwarmConfig.class).torrents().get(0).pieceSize());
     }
 
     @Test

@@ -1,14 +1,12 @@
 package org.bitswarm.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.bitswarm.engine.RunResult;
 import org.bitswarm.protocol.config.Enums;
@@ -37,12 +35,15 @@ class GoldenTraceTest {
         RunResult r = Scenarios.run(cfg, SEED, 1, 600 * Scenarios.S, true);
         SwarmInvariants.check(cfg, r);
         List<String> lines = r.trace();
+        Path source = source();
         if (Boolean.getBoolean("golden.update")) {
-            Path p = Path.of("src/test/resources", FILE);
-            Files.createDirectories(p.getParent());
-            Files.write(p, lines, StandardCharsets.UTF_8);
+            Files.createDirectories(source.getParent());
+            Files.write(source, lines, StandardCharsets.UTF_8);
+            System.out.println("golden trace written: " + source.toAbsolutePath() + " (" + lines.size() + " lines)");
         }
-        List<String> expected = read();
+        // The source file, not the copy on the classpath: that copy is whatever the last resources phase saw.
+        assertTrue(Files.isRegularFile(source), "missing " + source + " (run with -Dgolden.update=true once)");
+        List<String> expected = Files.readAllLines(source, StandardCharsets.UTF_8);
         assertEquals(expected.size(), lines.size(), "trace length");
         for (int i = 0; i < lines.size(); i++) {
             assertEquals(expected.get(i), lines.get(i), "trace line " + (i + 1));
@@ -51,11 +52,8 @@ class GoldenTraceTest {
         assertEquals(lines, three.trace(), "the trace does not depend on the rank count");
     }
 
-    private static List<String> read() throws IOException {
-        try (InputStream in = GoldenTraceTest.class.getClassLoader().getResourceAsStream(FILE)) {
-            assertNotNull(in, "missing " + FILE + " (run with -Dgolden.update=true once)");
-            String s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new ArrayList<>(s.lines().toList());
-        }
+    /** The checked-in trace, under this module's src/test/resources (surefire runs in the module's folder). */
+    private static Path source() {
+        return Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources").resolve(FILE);
     }
 }

@@ -1,5 +1,8 @@
 package org.bitswarm.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
 import org.bitswarm.engine.RunResult;
 import org.bitswarm.protocol.config.Enums;
@@ -18,5 +21,17 @@ class SmokeTest {
         res.peersCsvLines().stream().limit(5).forEach(System.out::println);
         res.timeseriesCsvLines().stream().limit(5).forEach(System.out::println);
         SwarmInvariants.check(cfg, r);
+        // Every one of the 20 peers finished, from intact pieces, and peers.csv says so for each of them.
+        var m = res.summaryMetrics();
+        assertEquals("20", m.get("downloaders"));
+        assertEquals("20", m.get("completed"));
+        assertEquals("0", m.get("hash_failures"));
+        assertEquals("0", m.get("corrupt_pieces_accepted"));
+        assertTrue(Long.parseLong(m.get("bytes_downloaded")) >= 20L * (2L << 20), "each peer got the whole file");
+        List<String> peers = res.peersCsvLines();
+        int completion = List.of(peers.get(0).split(",")).indexOf("download_time_s");
+        assertTrue(completion >= 0, "peers.csv has download_time_s: " + peers.get(0));
+        long done = peers.stream().skip(1).map(l -> l.split(",", -1)).filter(f -> !f[completion].isEmpty()).count();
+        assertEquals(20, done, "peers.csv rows with a download time (the seed has none)");
     }
 }

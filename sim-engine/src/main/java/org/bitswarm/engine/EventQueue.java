@@ -24,8 +24,8 @@ import java.util.Arrays;
  *       small side heap that is merged with the sorted bucket on removal.</li>
  *   <li>The width adapts: wider when many events land beyond the year, narrower when buckets grow huge.</li>
  * </ul>
- * At 10^5 pending events it does six to seven times the holds per second of the 4-ary heap it replaced (40-43
- * vs 6.1 M/s in {@code bench.HoldBench}), which spent most of its time in cache misses while sifting.
+ * It replaced a 4-ary heap, which spent most of its time in cache misses while sifting; the README's benchmark
+ * table has {@code bench.HoldBench}'s figures for both.
  */
 public final class EventQueue {
     /** Buckets in the ring; a power of two. */

@@ -28,6 +28,13 @@ public final class RandomStreams {
     /** JUMP1[j] = A1^(2^(127+j)) mod m1, likewise JUMP2. */
     private static final long[][][] JUMP1 = jumps(A1, M1);
     private static final long[][][] JUMP2 = jumps(A2, M2);
+    /**
+     * Every stream is a clone of this one with its own seed set. SSJ's constructor reads and advances the static
+     * package seed without a lock; cloning does not touch it, so rank threads and parallel sweep runs can create
+     * streams at the same time. This constructor call is the only one, inside this class's (locked) initialisation,
+     * and its state is never used.
+     */
+    private static final MRG32k3a TEMPLATE = new MRG32k3a("bitswarm stream");
 
     private final long[] base;
     private final int replication;
@@ -69,7 +76,7 @@ public final class RandomStreams {
                 s2 = apply(JUMP2[j], s2, M2);
             }
         }
-        MRG32k3a g = new MRG32k3a("stream " + n);
+        MRG32k3a g = TEMPLATE.clone();
         g.setSeed(new long[] {s1[0], s1[1], s1[2], s2[0], s2[1], s2[2]});
         for (int r = 0; r < replication; r++) {
             g.resetNextSubstream();

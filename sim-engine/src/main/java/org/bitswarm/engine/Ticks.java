@@ -33,7 +33,7 @@ public final class Ticks {
         }
         String sign = ticks < 0 ? "-" : "";
         long a = Math.abs(ticks);
-        return sign + (a / SECOND) + "." + String.format("%09d", a % SECOND);
+        return sign + (a / SECOND) + "." + String.format(java.util.Locale.ROOT, "%09d", a % SECOND);
     }
 
     /** {@code t + d}, saturating at {@link #NEVER}. */
@@ -51,15 +51,39 @@ public final class Ticks {
         return r;
     }
 
-    /** Ticks needed to push {@code bytes} through a link of {@code bitsPerSecond}, rounded up. */
+    /** Beyond this rate {@code rest * SECOND + bitsPerSecond - 1} could overflow a long (about 9.2 Gbit/s). */
+    private static final long FAST_RATE_LIMIT = Long.MAX_VALUE / (SECOND + 1);
+    private static final java.math.BigInteger BIG_SECOND = java.math.BigInteger.valueOf(SECOND);
+
+    /**
+     * Ticks needed to push {@code bytes} through a link of {@code bitsPerSecond}: {@code ceil(bytes * 8e9 / bps)},
+     * exact for every input whose result fits a long, an {@link ArithmeticException} otherwise.
+     */
     public static long transmission(long bytes, long bitsPerSecond) {
         if (bitsPerSecond <= 0) {
             throw new IllegalArgumentException("capacity must be positive: " + bitsPerSecond);
         }
+        if (bytes < 0) {
+            throw new IllegalArgumentException("size must not be negative: " + bytes);
+        }
+        if (bitsPerSecond > FAST_RATE_LIMIT || bytes > Long.MAX_VALUE / 8) {
+            return transmissionExact(bytes, bitsPerSecond);
+        }
         // bytes * 8e9 / bps can overflow a long for large transfers: split the division.
-        long bits = Math.multiplyExact(bytes, 8L);
+        long bits = bytes * 8L;
         long whole = bits / bitsPerSecond;
         long rest = bits % bitsPerSecond;
         return Math.addExact(Math.multiplyExact(whole, SECOND), (rest * SECOND + bitsPerSecond - 1) / bitsPerSecond);
+    }
+
+    /** The slow path of {@link #transmission}: summed rates past about 9.2 Gbit/s, or sizes past 2^60 bytes. */
+    private static long transmissionExact(long bytes, long bitsPerSecond) {
+        java.math.BigInteger[] qr = java.math.BigInteger.valueOf(bytes).shiftLeft(3).multiply(BIG_SECOND)
+                .divideAndRemainder(java.math.BigInteger.valueOf(bitsPerSecond));
+        java.math.BigInteger t = qr[1].signum() > 0 ? qr[0].add(java.math.BigInteger.ONE) : qr[0];
+        if (t.bitLength() > 63) {
+            throw new ArithmeticException("transmission time overflows: " + bytes + " B at " + bitsPerSecond + " bit/s");
+        }
+        return t.longValueExact();
     }
 }

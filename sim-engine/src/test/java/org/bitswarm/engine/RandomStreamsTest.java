@@ -20,7 +20,6 @@ class RandomStreamsTest {
 
     @Test
     void streamNIsTheNthStreamSsjWouldCreate() {
-        // Create SSJ's streams first: building ours also advances SSJ's static package seed.
         MRG32k3a.setPackageSeed(DEFAULT_SEED);
         MRG32k3a[] ssj = new MRG32k3a[40];
         for (int n = 0; n < ssj.length; n++) {
@@ -33,6 +32,17 @@ class RandomStreamsTest {
                 assertEquals(ssj[n].nextDouble(), mine.nextDouble(), 0.0, "stream " + n);
             }
         }
+    }
+
+    @Test
+    void creatingStreamsLeavesSsjsPackageSeedAlone() {
+        RandomStreams direct = new RandomStreams(DEFAULT_SEED, 2); // class initialisation done before the seed is set
+        MRG32k3a.setPackageSeed(DEFAULT_SEED);
+        for (int n = 0; n < 100; n++) {
+            direct.stream(n, n % RandomStreams.PURPOSES).nextDouble();
+        }
+        // SSJ's next stream is still its first one: ours were built without reading or advancing the static seed.
+        assertEquals(new RandomStreams(DEFAULT_SEED, 0).streamNumber(0).nextDouble(), new MRG32k3a().nextDouble(), 0.0);
     }
 
     @Test

@@ -18,13 +18,9 @@ final class BitTorrentRuns implements ModelRun {
     private final SwarmConfig swarm;
     private SwarmResults results;
 
-    private BitTorrentRuns(RunSettings settings) {
+    BitTorrentRuns(RunSettings settings, SwarmConfig swarm) {
         this.settings = settings;
-        this.swarm = settings.bittorrent();
-    }
-
-    static ModelRun of(RunSettings s) {
-        return new BitTorrentRuns(s);
+        this.swarm = swarm;
     }
 
     @Override
@@ -43,6 +39,12 @@ final class BitTorrentRuns implements ModelRun {
             results = SwarmResults.from(swarm, r, settings.endTime());
         }
         return results;
+    }
+
+    /** Trackers are entities too; the rest are clients. */
+    @Override
+    public long clients(long entities) {
+        return entities - swarm.trackers().count();
     }
 
     @Override

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import org.bitswarm.engine.Model;
 import org.bitswarm.engine.RunResult;
-import org.bitswarm.scenario.RunSettings;
 
-/** What the front end needs from a model: the engine model, its summary metrics and its extra result files. */
+/**
+ * What the front end needs from a model: the engine model, its summary metrics and its extra result files.
+ * Implementations are registered in {@link Models}.
+ */
 public interface ModelRun {
 
     Model model();
@@ -18,15 +20,13 @@ public interface ModelRun {
     /** Writes the model's own files (peers.csv, timeseries.csv, ...) into the staging directory. */
     default void writeFiles(RunResult result, Path dir) throws IOException {}
 
+    /** How many of the model's entities are clients, for live_heap_bytes_per_client in the manifest. */
+    default long clients(long entities) {
+        return entities;
+    }
+
     /** A few human-readable lines for the end of `bitswarm run`. */
     default String humanSummary(LinkedHashMap<String, String> summary) {
         return "";
-    }
-
-    static ModelRun of(RunSettings s) {
-        return switch (s.model()) {
-            case PHOLD -> new PholdRun(s);
-            case BITTORRENT -> BitTorrentRuns.of(s);
-        };
     }
 }

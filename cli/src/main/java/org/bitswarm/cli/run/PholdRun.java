@@ -5,19 +5,20 @@ import org.bitswarm.engine.ByteReader;
 import org.bitswarm.engine.Model;
 import org.bitswarm.engine.RunResult;
 import org.bitswarm.engine.Ticks;
+import org.bitswarm.engine.phold.PholdConfig;
 import org.bitswarm.scenario.RunSettings;
 
 /** PHOLD: the engine benchmark. */
 final class PholdRun implements ModelRun {
-    private final RunSettings settings;
+    private final PholdConfig phold;
 
-    PholdRun(RunSettings settings) {
-        this.settings = settings;
+    PholdRun(RunSettings settings, PholdConfig phold) {
+        this.phold = phold;
     }
 
     @Override
     public Model model() {
-        return settings.phold().model();
+        return phold.model();
     }
 
     @Override
@@ -31,8 +32,8 @@ final class PholdRun implements ModelRun {
             maxHops = Math.max(maxHops, h);
         }
         LinkedHashMap<String, String> m = new LinkedHashMap<>();
-        m.put("entities", Long.toString(settings.phold().entities()));
-        m.put("jobs", Long.toString(settings.phold().entities() * settings.phold().jobsPerEntity()));
+        m.put("entities", Long.toString(phold.entities()));
+        m.put("jobs", Long.toString(phold.entities() * phold.jobsPerEntity()));
         m.put("events", Long.toString(r.events()));
         m.put("windows", Long.toString(r.windows()));
         m.put("hops", Long.toString(hops));

@@ -43,7 +43,7 @@ public final class Pipeline {
             java.util.function.Consumer<String> progressSink) throws IOException {
         Scenario sc = Scenario.load(req.scenario());
         RunSettings s = resolve(sc, req);
-        ModelRun run = ModelRun.of(s);
+        ModelRun run = Models.run(s);
         MemoryProbe memory = transport.rank() == 0 ? MemoryProbe.start() : null;
         RunConfig cfg = new RunConfig(s.seed(), req.replication(), s.endTime(), s.trace(),
                 transport.rank() == 0 ? memory.listener(Progress.emitter(req.progress(), s.endTime(), progressSink))
@@ -54,8 +54,8 @@ public final class Pipeline {
             return null;
         }
         long entities = model.entityCount();
-        long clients = s.bittorrent() != null ? entities - s.bittorrent().trackers().count() : entities;
-        return write(sc, s, req, run, result, memory.figures().manifestFields(entities, clients, result.wallSeconds()));
+        return write(sc, s, req, run, result,
+                memory.figures().manifestFields(entities, run.clients(entities), result.wallSeconds()));
     }
 
     static LinkedHashMap<String, String> write(Scenario sc, RunSettings s, RunRequest req, ModelRun run, RunResult r,
@@ -77,7 +77,7 @@ public final class Pipeline {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scenario", sc.path().toString());
         m.put("scenario_sha256", sc.sha256());
-        m.put("model", s.model().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("model", s.model());
         m.put("seed", s.seed());
         m.put("replication", req.replication());
         m.put("np", s.np());
@@ -97,9 +97,12 @@ public final class Pipeline {
         m.put("events_per_second", Math.round(r.eventsPerSecond()));
         m.put("sync_share", round(r.syncShare()));
         m.putAll(memory);
-        m.put("resolved", s);
         ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+        // The resolved settings as the scenario spells them: the model's section under its own name.
+        com.fasterxml.jackson.databind.node.ObjectNode resolved = json.valueToTree(s);
+        resolved.set(s.model(), resolved.remove("section"));
+        m.put("resolved", resolved);
         return json.writeValueAsString(m) + "\n";
     }
 

@@ -1,8 +1,9 @@
 package org.bitswarm.engine.mpj;
 
 /**
- * Unchecked wrapper for MPJ's checked {@code mpi.MPIException}, so that {@code mpi.*} types stay inside this
- * package and {@link org.bitswarm.engine.Transport} keeps its exception-free signatures.
+ * Wrapper for MPJ's {@code mpi.MPIException} (unchecked already: it extends {@code RuntimeException} through
+ * {@code mpjdev.MPJDevException} and {@code xdev.XDevException}), so that no {@code mpi.*} type escapes this
+ * package, not even in a stack trace's outermost exception, and each failure says what was being done.
  */
 public final class MpjException extends RuntimeException {
 
