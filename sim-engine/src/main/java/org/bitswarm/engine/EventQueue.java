@@ -51,15 +51,20 @@ public final class EventQueue {
     private final long[] occupied = new long[RING / 64];
     private int ringSize;
     /**
-     * Bucket arrays that have been read out, for reuse by buckets that fill up. At most {@value #MAX_SPARES} are
-     * kept: in steady state about one array is freed per bucket read and one taken per bucket started, so a few
-     * absorb the fluctuations, while an unbounded stack kept every array of the busiest moment (after a 1,000-
-     * client flash crowd, about 4,000 arrays, 17 KiB per client, for the rest of the run).
+     * Bucket arrays that have been read out, for reuse by buckets that start filling. In steady state about one
+     * array is freed per bucket read and one taken per bucket started, but a burst leaves many more behind:
+     * after the flash crowd of the 1,000-client PeerSim setting an untrimmed stack held about 4,000 arrays
+     * (16.8 KB per client) for the rest of the run. So the stack is trimmed like an allocator's free list: every
+     * {@value #TRIM_EVERY} buckets read (a ring's year), half of the arrays that stayed unused the whole time
+     * (the low-water mark of the stack since the last trim) are released. A shorter period released arrays that
+     * the next busy moment needed again: trimming every 128 buckets tripled the bytes allocated for buckets.
      */
-    static final int MAX_SPARES = 64;
-    private final long[][] spareData = new long[MAX_SPARES][];
-    private final Object[][] sparePayload = new Object[MAX_SPARES][];
+    static final int TRIM_EVERY = RING;
+    private long[][] spareData = new long[8][];
+    private Object[][] sparePayload = new Object[8][];
     private int spares;
+    private int sparesLow;
+    private int loadsSinceTrim;
     /** Events a fresh bucket array is made for: a running mean of the buckets read, so few arrays regrow. */
     private int freshEvents = 16;
 
@@ -253,6 +258,7 @@ public final class EventQueue {
         long[] d = ringData[pos];
         if (d == null && spares > 0) {
             spares--;
+            sparesLow = Math.min(sparesLow, spares);
             d = spareData[spares];
             ringPayload[pos] = sparePayload[spares];
             spareData[spares] = null;
@@ -363,7 +369,7 @@ public final class EventQueue {
         return shift;
     }
 
-    /** Read-out bucket arrays kept for reuse (at most {@link #MAX_SPARES}). */
+    /** Read-out bucket arrays kept for reuse. */
     int spareArrays() {
         return spares;
     }
@@ -398,10 +404,17 @@ public final class EventQueue {
 
     /** Takes bucket {@code pos} (index {@link #base}) out of the ring and sorts it into {@link #order}. */
     private void load(int pos) {
-        if (spares < MAX_SPARES && runData.length > 0) {
+        if (runData.length > 0) {
+            if (spares == spareData.length) {
+                spareData = Arrays.copyOf(spareData, 2 * spares);
+                sparePayload = Arrays.copyOf(sparePayload, 2 * spares);
+            }
             spareData[spares] = runData;
             sparePayload[spares] = runPayload;
             spares++;
+        }
+        if (++loadsSinceTrim >= TRIM_EVERY) {
+            trimSpares();
         }
         runData = ringData[pos];
         runPayload = ringPayload[pos];
@@ -417,6 +430,18 @@ public final class EventQueue {
         // Mean of recent bucket sizes (weight 1/8), with room for a quarter more, between 16 and 4096 events.
         freshEvents = Math.max(16, Math.min(4096, freshEvents - (freshEvents >> 3) + ((runLen + (runLen >> 2)) >> 3)));
         sortRun();
+    }
+
+    /** Releases half of the spare arrays that no bucket needed since the last trim. */
+    private void trimSpares() {
+        int release = sparesLow / 2;
+        for (int i = 0; i < release; i++) {
+            spares--;
+            spareData[spares] = null;
+            sparePayload[spares] = null;
+        }
+        sparesLow = spares;
+        loadsSinceTrim = 0;
     }
 
     private void sortRun() {
