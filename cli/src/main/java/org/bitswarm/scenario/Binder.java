@@ -28,7 +28,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *
  * <p>Supported component types: long, int, double, boolean, String, enums (lower-case constant names,
  * {@code -} or {@code _}), nested records, and {@code List} of any of these. Longs annotated with
- * {@link Unit} accept quantities with units.
+ * {@link Unit} accept quantities with units. A component whose type is an interface with a static
+ * {@code kinds()} map (a pluggable strategy, such as the choker) is a block whose {@code kind} key picks the
+ * record to bind the other keys to ({@code choker: {kind: random, slots: 8}}); without {@code kind} it is the
+ * first kind registered, and a bare name ({@code choker: random}) takes that kind's defaults.
  */
 public final class Binder {
     private final String file;
@@ -166,6 +169,10 @@ public final class Binder {
         if (cls.isRecord()) {
             return bind(cls.asSubclass(Record.class), node, path);
         }
+        Map<String, Class<? extends Record>> kinds = cls.isInterface() ? kinds(cls) : null;
+        if (kinds != null) {
+            return bindKind(kinds, node, path);
+        }
         String text = scalar(node, path);
         try {
             if (cls == String.class) {
@@ -196,6 +203,49 @@ public final class Binder {
             throw error(node, path, e.getMessage());
         }
         throw new IllegalStateException("unsupported configuration type " + cls + " at " + path);
+    }
+
+    /** The kinds of a pluggable configuration interface (its static {@code kinds()}), or null if it has none. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Class<? extends Record>> kinds(Class<?> iface) {
+        try {
+            Method m = iface.getMethod("kinds");
+            return (Map<String, Class<? extends Record>>) m.invoke(null);
+        } catch (NoSuchMethodException e) {
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(iface.getSimpleName() + ".kinds() failed", e);
+        }
+    }
+
+    private Object bindKind(Map<String, Class<? extends Record>> kinds, Node node, String path) {
+        if (node instanceof ScalarNode) {
+            String kind = scalar(node, path);
+            Class<? extends Record> cls = kindClass(kinds, kind, node, join(path, "kind"));
+            Record d = defaults(cls);
+            if (d == null) {
+                throw error(node, path, "kind " + kind + " has required keys: write {kind: " + kind + ", ...}");
+            }
+            return d;
+        }
+        MappingNode map = mapping(node, path);
+        Map<String, NodeTuple> given = keys(map, path);
+        NodeTuple k = given.get("kind");
+        String kind = k == null ? kinds.keySet().iterator().next() : scalar(k.getValueNode(), join(path, "kind"));
+        Class<? extends Record> cls = kindClass(kinds, kind, k == null ? map : k.getValueNode(), join(path, "kind"));
+        List<NodeTuple> rest = new ArrayList<>(map.getValue());
+        rest.remove(k);
+        MappingNode others = new MappingNode(map.getTag(), true, rest, map.getStartMark(), map.getEndMark(),
+                map.getFlowStyle());
+        return bind(cls, others, path);
+    }
+
+    private Class<? extends Record> kindClass(Map<String, Class<? extends Record>> kinds, String kind, Node at, String path) {
+        Class<? extends Record> cls = kinds.get(kind.trim());
+        if (cls == null) {
+            throw error(at, path, "unknown kind \"" + kind + "\" (known: " + String.join(", ", kinds.keySet()) + ")");
+        }
+        return cls;
     }
 
     private static String expected(Class<?> cls) {

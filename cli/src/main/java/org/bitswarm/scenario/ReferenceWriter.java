@@ -4,6 +4,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.bitswarm.engine.config.Doc;
 import org.bitswarm.engine.config.Unit;
 import org.bitswarm.protocol.config.Enums;
@@ -35,7 +36,16 @@ public final class ReferenceWriter {
                 out.append(indent).append("# ").append(doc.value()).append('\n');
             }
             Unit unit = c.getAnnotation(Unit.class);
-            if (v instanceof Record nested) {
+            Map<String, Class<? extends Record>> kinds = c.getType().isInterface() ? Binder.kinds(c.getType()) : null;
+            if (v == null) {
+                // An optional block (a group's protocol override): not set unless given.
+                out.append(indent).append("# ").append(key).append(": (not set)\n");
+            } else if (kinds != null) {
+                strategy(key, kinds, (Record) v, indent);
+            } else if (v instanceof Record nested && allNull(nested)) {
+                out.append(indent).append(key).append(": {}   # none set; its keys:\n");
+                record(nested, indent + "  ");
+            } else if (v instanceof Record nested) {
                 out.append(indent).append(key).append(":\n");
                 record(nested, indent + "  ");
             } else if (v instanceof List<?> list) {
@@ -68,12 +78,63 @@ public final class ReferenceWriter {
         }
     }
 
-    /** The keys of a list item type that has no default item, as comments. */
+    /**
+     * A pluggable strategy's block: the default kind with its keys, then every other registered kind with its
+     * own keys and defaults, as comments.
+     */
+    private void strategy(String key, Map<String, Class<? extends Record>> kinds, Record value, String indent) {
+        String kind = null;
+        for (Map.Entry<String, Class<? extends Record>> e : kinds.entrySet()) {
+            if (e.getValue() == value.getClass()) {
+                kind = e.getKey();
+            }
+        }
+        out.append(indent).append(key).append(":\n");
+        String in = indent + "  ";
+        out.append(in).append("# one of: ").append(String.join(", ", kinds.keySet())).append('\n');
+        out.append(in).append("# ").append(kind).append(": ").append(describe(value.getClass())).append('\n');
+        out.append(in).append("kind: ").append(kind).append('\n');
+        record(value, in);
+        for (Map.Entry<String, Class<? extends Record>> e : kinds.entrySet()) {
+            if (!e.getKey().equals(kind)) {
+                out.append(in).append("# kind: ").append(e.getKey()).append(" (").append(describe(e.getValue()))
+                        .append(")\n");
+                commented(e.getValue(), in + "#   ");
+            }
+        }
+    }
+
+    private static boolean allNull(Record r) {
+        RecordComponent[] cs = r.getClass().getRecordComponents();
+        for (RecordComponent c : cs) {
+            if (read(c, r) != null) {
+                return false;
+            }
+        }
+        return cs.length > 0;
+    }
+
+    private static String describe(Class<?> kind) {
+        Doc d = kind.getAnnotation(Doc.class);
+        return d == null ? kind.getSimpleName() : d.value();
+    }
+
+    /** The keys of a record type with their defaults, as comments; a type without defaults lists its keys as required. */
     private void commented(Class<?> type, String indent) {
         try {
             Record d = (Record) type.getMethod("defaults").invoke(null);
             ReferenceWriter w = new ReferenceWriter();
-            w.record(d, "");
+            if (d == null) {
+                for (RecordComponent c : type.getRecordComponents()) {
+                    Doc doc = c.getAnnotation(Doc.class);
+                    if (doc != null) {
+                        w.out.append("# ").append(doc.value()).append('\n');
+                    }
+                    w.out.append(Binder.snake(c.getName())).append(": (required)\n");
+                }
+            } else {
+                w.record(d, "");
+            }
             for (String line : w.out.toString().split("\n")) {
                 out.append(indent).append(line).append('\n');
             }

@@ -35,6 +35,8 @@ class ExampleScenariosTest {
     private static final int POOL = 3;
     /** Suffix of a run name: the example without its timeline (a control run). */
     private static final String NO_TIMELINE = "+no-timeline";
+    /** Suffix of a run without the groups' own protocol blocks (every group runs the swarm's protocol). */
+    private static final String NO_GROUP_PROTOCOL = "+no-group-protocol";
 
     /** A small run's results: summary.csv as a map, peers.csv as rows keyed by column, its folder. */
     record Run(String name, long seed, double fileBytes, Map<String, String> summary, List<Map<String, String>> peers,
@@ -79,7 +81,9 @@ class ExampleScenariosTest {
         switch (name) {
             case "flash-crowd-1000", "quickstart" -> flashCrowd(r);
             case "poisson-steady-state" -> poisson(r);
-            case "free-riders" -> freeRiders(r);
+            case "free-riders", "propshare-free-riders" -> freeRiders(r);
+            case "bittyrant-vs-mainline" -> bitTyrant(r);
+            case "super-seeding" -> superSeeding(r);
             case "corrupt-peers" -> {
                 corrupt(r);
                 sameForAnyNp(r);
@@ -238,6 +242,35 @@ class ExampleScenariosTest {
                 r.name + ": a both-client did not upload in one of its swarms");
     }
 
+    /** Pooled over seeds: the super-seed uploads fewer bytes per completed copy than the same seed without it. */
+    private static void superSeeding(Run r) throws Exception {
+        double with = 0;
+        double without = 0;
+        List<Run> on = pooled(r.name);
+        for (int i = 0; i < POOL; i++) {
+            Run a = on.get(i);
+            Run b = small(r.name + NO_GROUP_PROTOCOL, "2", i);
+            allComplete(a);
+            allComplete(b);
+            double x = sum(a.group("seed"), "uploaded_bytes") / a.fileBytes / a.group("peers").size();
+            double y = sum(b.group("seed"), "uploaded_bytes") / b.fileBytes / b.group("peers").size();
+            note(a, "seed upload per completed copy: super-seeding %.3f, plain %.3f", x, y);
+            with += x;
+            without += y;
+        }
+        assertTrue(with < without, r.name + ": super-seeding " + with / POOL + " vs plain " + without / POOL);
+    }
+
+    /** Everyone completes; BitTyrant clients upload less per byte downloaded than the mainline ones. */
+    private static void bitTyrant(Run r) {
+        allComplete(r);
+        double tyrants = sum(r.group("tyrants"), "uploaded_bytes") / sum(r.group("tyrants"), "downloaded_bytes");
+        double mainline = sum(r.group("mainline"), "uploaded_bytes") / sum(r.group("mainline"), "downloaded_bytes");
+        note(r, "upload/download: tyrants %.2f, mainline %.2f; mean download time tyrants %.1f s, mainline %.1f s",
+                tyrants, mainline, mean(r.group("tyrants"), "download_time_s"), mean(r.group("mainline"), "download_time_s"));
+        assertTrue(tyrants < mainline, r.name + ": tyrants upload " + tyrants + " per byte, mainline " + mainline);
+    }
+
     /** Every pooled seed: fast peers upload more than they download, slow ones less. */
     private static void titForTat(Run r) throws Exception {
         for (Run x : pooled(r.name)) {
@@ -305,9 +338,14 @@ class ExampleScenariosTest {
         if (cached != null) {
             return cached;
         }
-        String base = name.replace(NO_TIMELINE, "");
+        String base = name.replace(NO_TIMELINE, "").replace(NO_GROUP_PROTOCOL, "");
         Map<String, Object> root = load(SCENARIOS.resolve(base + ".yaml"));
         ExampleShrink.shrink(base, root);
+        if (name.endsWith(NO_GROUP_PROTOCOL)) {
+            for (Map<String, Object> g : ExampleShrink.list(ExampleShrink.bt(root).get("groups"))) {
+                g.remove("protocol");
+            }
+        }
         if (name.endsWith(NO_TIMELINE)) {
             ExampleShrink.bt(root).remove("timeline");
         }

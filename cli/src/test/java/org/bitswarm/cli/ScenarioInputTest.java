@@ -55,6 +55,24 @@ class ScenarioInputTest {
                 Arguments.of("bad rate unit", BT + "    - {name: a, file_size: 1MiB}\n  groups:\n"
                         + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}], upload: {rate: 4Mb/s}}\n",
                         "bad.yaml:6: bittorrent.groups[0].upload.rate: ambiguous rate unit \"Mb/s\": write bit/s or B/s"),
+                Arguments.of("unknown strategy kind", BT + "    - {name: a, file_size: 1MiB}\n  groups:\n"
+                        + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n  protocol:\n"
+                        + "    choker: {kind: tit_for_two_tats, slots: 4}\n",
+                        "bad.yaml:8: bittorrent.protocol.choker.kind: unknown kind \"tit_for_two_tats\" (known: "
+                                + "tit_for_tat, random)"),
+                Arguments.of("strategy key of another kind", BT + "    - {name: a, file_size: 1MiB}\n  groups:\n"
+                        + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n  protocol:\n"
+                        + "    choker:\n      kind: random\n      anti_snubbing: false\n",
+                        "bad.yaml:10: bittorrent.protocol.choker.anti_snubbing: unknown key (known: slots, rechoke_interval, "
+                                + "optimistic_interval, new_connection_weight)"),
+                Arguments.of("strategy value out of range", BT + "    - {name: a, file_size: 1MiB}\n  groups:\n"
+                        + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n  protocol:\n"
+                        + "    choker:\n      slots: 0\n",
+                        "bad.yaml:9: bittorrent.protocol.choker.slots: must be >= 1"),
+                Arguments.of("strategy without its required key", BT + "    - {name: a, file_size: 1MiB}\n  groups:\n"
+                        + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n  network:\n"
+                        + "    latency: matrix\n",
+                        "bad.yaml:8: bittorrent.network.latency: kind matrix has required keys: write {kind: matrix, ...}"),
                 Arguments.of("phold section in a bittorrent scenario", "model: bittorrent\nphold:\n  entities: 5\n",
                         "bad.yaml:2: phold: section given but model is bittorrent"));
     }

@@ -43,7 +43,7 @@ public final class BitTorrentModel implements Model {
 
     @Override
     public PayloadCodec codec() {
-        return (kind, in) -> Msg.decode(in);
+        return Msg::decode;
     }
 
     @Override

@@ -17,7 +17,8 @@ public record Env(SwarmConfig cfg, long seed, Population population, Content[] c
         for (int t = 0; t < c.length; t++) {
             c[t] = new Content(cfg.torrents().get(t), seed, t, cfg.hash());
         }
-        return new Env(cfg, seed, new Population(cfg, seed), c, new Latency(cfg.network(), seed));
+        Population population = new Population(cfg, seed);
+        return new Env(cfg, seed, population, c, cfg.network().latency().create(seed, population.entities()));
     }
 
     public boolean bytesMode() {

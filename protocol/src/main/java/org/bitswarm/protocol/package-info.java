@@ -7,12 +7,15 @@
  * {@code defaults()}, {@code @Doc}, {@code @Unit} and validation that names the key.
  * <li>{@link org.bitswarm.protocol.BitTorrentModel}: the engine model; {@link org.bitswarm.protocol.Population} lays
  * out ids (trackers first, then each group's clients) and draws Poisson arrivals.
- * <li>{@code peer}: a {@code Client} entity with one {@code Session} per torrent; {@code Choker} and
- * {@code PiecePicker} hold the two BitTorrent algorithms.
+ * <li>{@code peer}: a {@code Client} entity with one {@code Session} per torrent, split by role (tracker talk,
+ * connections, downloading, HAVEs, uploading, PEX).
+ * <li>{@code strategy}: the pluggable seams ({@code Choker}, {@code PiecePicker}, {@code LinkScheduler},
+ * {@code Latency}), the read-only views they get, and {@code Strategies}, the registry; the policies live in
+ * {@code choke}, {@code pick}, {@code link} and {@code net}.
  * <li>{@code tracker}: tracker agents (tracker 0 is also the run monitor for {@code until: all_complete}).
- * <li>{@code wire}: message kinds, the single payload type and BEP 3 wire sizes.
+ * <li>{@code wire}: message kinds, the payload records ({@code Msg}, one wire layout) and BEP 3 wire sizes.
  * <li>{@code content}: deterministic content bytes, piece hashes (SHA-1 or SHA-256) and digest-mode fingerprints.
- * <li>{@code net}: pair latencies; bandwidth lives in {@code Client} (see below).
+ * <li>{@code net}: latency models; bandwidth sharing is the {@code link} scheduler's (see below).
  * <li>{@link org.bitswarm.protocol.SwarmResults}, {@link org.bitswarm.protocol.SwarmInvariants},
  * {@link org.bitswarm.protocol.Bounds}: outputs and checks computed from the entities' final reports only.
  * </ul>
@@ -24,7 +27,7 @@
  * priority, rarest first among neighbours, endgame with cancels, tracker interval 30 min with re-announces every
  * 60 s while under 20 peers, numwant 50. Mainline 3.4: 5 requests in flight. libtorrent: no HAVE to peers that
  * already have the piece. BEP 11: peer exchange every 60 s (the peers connected since the last message, at most
- * 50). Every value is a setting in {@link org.bitswarm.protocol.config.ProtocolSpec} or
+ * 50). Every value is a setting in {@link org.bitswarm.protocol.config.ProtocolSpec} (and its strategies' blocks) or
  * {@link org.bitswarm.protocol.config.TrackerSpec}.
  *
  * <h2>Simplifications</h2>
@@ -35,7 +38,7 @@
  * block), so honest peers that shared a piece with a corrupt one can be banned too, as in mainline.
  *
  * <h2>Bandwidth model and its error against flow-level max-min sharing</h2>
- * Each client has an uplink and a downlink capacity. The uplink sends one block at a time and serves the
+ * The default link scheduler ({@code link.BlockRoundRobin}). Each client has an uplink and a downlink capacity. The uplink sends one block at a time and serves the
  * connections with waiting requests round-robin, one block each: processor sharing at block granularity. A block
  * arrives {@code transmission + pair latency} after its transmission starts. The downlink is enforced by the
  * receiver, which reserves the block's transmission time on its downlink for every request and holds the request

@@ -13,6 +13,9 @@ import org.bitswarm.protocol.config.Enums;
 import org.bitswarm.protocol.config.GroupSpec;
 import org.bitswarm.protocol.config.Membership;
 import org.bitswarm.protocol.config.NetworkSpec;
+import org.bitswarm.protocol.net.FixedLatency;
+import org.bitswarm.protocol.net.UniformLatency;
+import org.bitswarm.protocol.strategy.Strategies;
 import org.bitswarm.protocol.config.ProtocolSpec;
 import org.bitswarm.protocol.config.RateClass;
 import org.bitswarm.protocol.config.SeedingSpec;
@@ -61,8 +64,8 @@ class ConfigTest {
 
     @Test
     void latencyBelowOneMillisecondIsRejected() {
-        assertEquals("min", assertThrows(ConfigError.class,
-                () -> new NetworkSpec(Enums.LatencyKind.FIXED, 10_000, 10_000, "")).key());
+        assertEquals("delay", assertThrows(ConfigError.class, () -> new FixedLatency.Config(10_000)).key());
+        assertEquals("min", assertThrows(ConfigError.class, () -> new UniformLatency.Config(10_000, 10_000_000)).key());
     }
 
     @Test
@@ -72,9 +75,14 @@ class ConfigTest {
 
     @Test
     void everyRecordHasDefaultsAndDocs() throws Exception {
-        for (Class<?> c : List.of(SwarmConfig.class, TorrentSpec.class, GroupSpec.class, Membership.class,
-                CapacitySpec.class, RateClass.class, ArrivalSpec.class, SeedingSpec.class, NetworkSpec.class,
-                ProtocolSpec.class, TrackerSpec.class, TimelineEvent.class)) {
+        List<Class<?>> all = new java.util.ArrayList<>(List.of(SwarmConfig.class, TorrentSpec.class, GroupSpec.class,
+                Membership.class, CapacitySpec.class, RateClass.class, ArrivalSpec.class, SeedingSpec.class,
+                NetworkSpec.class, ProtocolSpec.class, ProtocolSpec.ConnectionSpec.class, ProtocolSpec.HaveSpec.class,
+                ProtocolSpec.PexSpec.class, TrackerSpec.class, TimelineEvent.class));
+        for (var registry : List.of(Strategies.CHOKERS, Strategies.PICKERS, Strategies.LINKS, Strategies.LATENCIES)) {
+            all.addAll(registry.kinds().values());
+        }
+        for (Class<?> c : all) {
             c.getMethod("defaults").invoke(null);
             for (RecordComponent rc : c.getRecordComponents()) {
                 if (rc.getAnnotation(Doc.class) == null) {

@@ -19,6 +19,7 @@ import org.bitswarm.protocol.config.SwarmConfig;
 import org.bitswarm.protocol.config.TimelineEvent;
 import org.bitswarm.protocol.config.TorrentSpec;
 import org.bitswarm.protocol.config.TrackerSpec;
+import org.bitswarm.protocol.net.UniformLatency;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,21 +32,20 @@ class InvariantSuiteTest {
     static Stream<Arguments> axes() {
         List<Arguments> out = new ArrayList<>();
         for (Enums.PayloadMode mode : Enums.PayloadMode.values()) {
-            for (Enums.PiecePolicy policy : Enums.PiecePolicy.values()) {
-                Enums.HashAlgo hash = policy == Enums.PiecePolicy.RANDOM ? Enums.HashAlgo.SHA256 : Enums.HashAlgo.SHA1;
-                out.add(Arguments.of(mode, policy, hash, policy.ordinal() + 1, policy == Enums.PiecePolicy.SEQUENTIAL));
+            List<String> policies = List.of("rarest_first", "random", "sequential");
+            for (int i = 0; i < policies.size(); i++) {
+                String policy = policies.get(i);
+                Enums.HashAlgo hash = policy.equals("random") ? Enums.HashAlgo.SHA256 : Enums.HashAlgo.SHA1;
+                out.add(Arguments.of(mode, policy, hash, i + 1, policy.equals("sequential")));
             }
         }
         return out.stream();
     }
 
-    static SwarmConfig config(Enums.PayloadMode mode, Enums.PiecePolicy policy, Enums.HashAlgo hash, int trackers,
+    static SwarmConfig config(Enums.PayloadMode mode, String policy, Enums.HashAlgo hash, int trackers,
             boolean batch) {
-        ProtocolSpec d = ProtocolSpec.defaults();
-        ProtocolSpec p = new ProtocolSpec(d.maxConnections(), d.maxInitiate(), d.pipeline(), d.rechokeInterval(),
-                d.uploadSlots(), d.optimisticInterval(), d.newConnectionWeight(), d.choker(), d.antiSnubbing(),
-                d.snubTimeout(), policy, d.strictPriority(), d.randomFirst(), d.endgame(), d.banThreshold(),
-                d.redundantHave(), batch ? 500_000_000L : 0, d.pex(), d.pexInterval());
+        ProtocolSpec p = ProtocolSpec.defaults().withPieceSelection(Scenarios.picker(policy))
+                .withHave(new ProtocolSpec.HaveSpec(false, batch ? 500_000_000L : 0));
         GroupSpec seeds = new GroupSpec("seeds", 2, List.of(new Membership("a", Enums.Role.SEED, 0),
                 new Membership("b", Enums.Role.SEED, 0)), CapacitySpec.fixed(3_000_000), CapacitySpec.fixed(10_000_000),
                 ArrivalSpec.defaults(), SeedingSpec.defaults(), 0, 0);
@@ -67,7 +67,7 @@ class InvariantSuiteTest {
         long s = Scenarios.S;
         return new SwarmConfig(List.of(new TorrentSpec("a", 1L << 20, 64 << 10), new TorrentSpec("b", 600_000, 32 << 10)),
                 List.of(seeds, both, churn, riders, quitters),
-                new NetworkSpec(Enums.LatencyKind.UNIFORM, 5 * 1_000_000L, 80 * 1_000_000L, ""), p,
+                new NetworkSpec(new UniformLatency.Config(5 * 1_000_000L, 80 * 1_000_000L)), p,
                 new TrackerSpec(trackers, 1800 * s, 20 * s, 20, 10),
                 List.of(new TimelineEvent(Enums.EventKind.TRACKER_OUTAGE, 2 * s, 20 * s, "", 0),
                         new TimelineEvent(Enums.EventKind.PAUSE, 2 * s, 0, "both", -1),
@@ -79,8 +79,8 @@ class InvariantSuiteTest {
     @org.junit.jupiter.api.Test
     void payloadModesHaveTheSameTiming() {
         long end = 1200 * Scenarios.S;
-        SwarmConfig bytes = config(Enums.PayloadMode.BYTES, Enums.PiecePolicy.RAREST_FIRST, Enums.HashAlgo.SHA1, 1, false);
-        SwarmConfig digest = config(Enums.PayloadMode.DIGEST, Enums.PiecePolicy.RAREST_FIRST, Enums.HashAlgo.SHA1, 1, false);
+        SwarmConfig bytes = config(Enums.PayloadMode.BYTES, "rarest_first", Enums.HashAlgo.SHA1, 1, false);
+        SwarmConfig digest = config(Enums.PayloadMode.DIGEST, "rarest_first", Enums.HashAlgo.SHA1, 1, false);
         List<String> a = SwarmResults.from(bytes, Scenarios.run(bytes, 5, 1, end, false), end).peersCsvLines();
         List<String> b = SwarmResults.from(digest, Scenarios.run(digest, 5, 1, end, false), end).peersCsvLines();
         assertEquals(a, b, "bytes and digest payloads give the same peers.csv");
@@ -88,7 +88,7 @@ class InvariantSuiteTest {
 
     @ParameterizedTest
     @MethodSource("axes")
-    void invariantsHold(Enums.PayloadMode mode, Enums.PiecePolicy policy, Enums.HashAlgo hash, int trackers, boolean batch) {
+    void invariantsHold(Enums.PayloadMode mode, String policy, Enums.HashAlgo hash, int trackers, boolean batch) {
         SwarmConfig cfg = config(mode, policy, hash, trackers, batch);
         long end = 1200 * Scenarios.S;
         RunResult r = Scenarios.run(cfg, 99 + trackers, 2, end, false);

@@ -12,6 +12,7 @@ import org.bitswarm.protocol.config.Enums;
 import org.bitswarm.protocol.config.NetworkSpec;
 import org.bitswarm.protocol.config.SwarmConfig;
 import org.bitswarm.protocol.net.Latency;
+import org.bitswarm.protocol.net.MatrixLatency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +22,8 @@ class LatencyMatrixTest {
     void matrixLatencies(@TempDir Path tmp) throws IOException {
         Path f = tmp.resolve("lat.txt");
         Files.writeString(f, "0 20 35\n20 0 12.5\n35 12.5 0\n");
-        NetworkSpec net = new NetworkSpec(Enums.LatencyKind.MATRIX, Ticks.MS, Ticks.MS, f.toString());
-        Latency lat = new Latency(net, 1);
+        NetworkSpec net = new NetworkSpec(new MatrixLatency.Config(f.toString()));
+        Latency lat = net.latency().create(1, 4);
         assertEquals(12_500_000L, lat.lowest());
         assertEquals(20 * Ticks.MS, lat.between(0, 1));
         assertEquals(lat.between(2, 1), lat.between(1, 2));

@@ -19,6 +19,10 @@ import org.bitswarm.protocol.config.SeedingSpec;
 import org.bitswarm.protocol.config.SwarmConfig;
 import org.bitswarm.protocol.config.TimelineEvent;
 import org.bitswarm.protocol.config.TrackerSpec;
+import org.bitswarm.protocol.choke.RandomChoker;
+import org.bitswarm.protocol.choke.TitForTatChoker;
+import org.bitswarm.protocol.pick.RarestFirstPicker;
+import org.bitswarm.protocol.strategy.ChokerConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,11 +33,12 @@ class MechanismTest {
     static final long SEED = 424242L;
     static final long END = 1800 * Scenarios.S;
 
-    static ProtocolSpec with(ProtocolSpec p, int banThreshold, boolean endgame, Enums.Choker choker) {
-        return new ProtocolSpec(p.maxConnections(), p.maxInitiate(), p.pipeline(), p.rechokeInterval(), p.uploadSlots(),
-                p.optimisticInterval(), p.newConnectionWeight(), choker, p.antiSnubbing(), p.snubTimeout(),
-                p.pieceSelection(), p.strictPriority(), p.randomFirst(), endgame, banThreshold, p.redundantHave(), p.haveBatch(), p.pex(),
-                p.pexInterval());
+    static final ChokerConfig TIT_FOR_TAT = TitForTatChoker.Config.defaults();
+    static final ChokerConfig RANDOM = RandomChoker.Config.defaults();
+
+    static ProtocolSpec with(ProtocolSpec p, int banThreshold, boolean endgame, ChokerConfig choker) {
+        return p.withBanThreshold(banThreshold).withChoker(choker)
+                .withPieceSelection(((RarestFirstPicker.Config) p.pieceSelection()).withEndgame(endgame));
     }
 
     static SwarmResults run(SwarmConfig cfg, long end) {
@@ -69,7 +74,7 @@ class MechanismTest {
         return Scenarios.swarm(2L << 20, 64 << 10, Enums.PayloadMode.DIGEST,
                 List.of(Scenarios.group("seed", 1, Enums.Role.SEED, 2_000_000, 10_000_000),
                         Scenarios.group("p", 15, Enums.Role.PEER, 1_000_000, 10_000_000), bad),
-                with(ProtocolSpec.defaults(), banThreshold, true, Enums.Choker.TIT_FOR_TAT), List.of());
+                with(ProtocolSpec.defaults(), banThreshold, true, TIT_FOR_TAT), List.of());
     }
 
     @Test
@@ -118,7 +123,7 @@ class MechanismTest {
 
     // ---- tit-for-tat ----
 
-    static SwarmConfig riders(Enums.Choker choker) {
+    static SwarmConfig riders(ChokerConfig choker) {
         GroupSpec riders = new GroupSpec("riders", 10, List.of(new Membership("t0", Enums.Role.LEECHER, 0.5)),
                 CapacitySpec.fixed(1_000_000), CapacitySpec.fixed(10_000_000), ArrivalSpec.defaults(),
                 new SeedingSpec(Enums.SeedingKind.NONE, 0), 0, 0);
@@ -132,9 +137,9 @@ class MechanismTest {
 
     /** Group 2's mean download time over group 1's, under tit-for-tat and under the random choker. */
     private record Chokers(SwarmResults tft, double tftRatio, double rndRatio) {
-        static Chokers compare(Function<Enums.Choker, SwarmConfig> swarm, String what) {
-            SwarmResults tft = run(swarm.apply(Enums.Choker.TIT_FOR_TAT), END);
-            SwarmResults rnd = run(swarm.apply(Enums.Choker.RANDOM), END);
+        static Chokers compare(Function<ChokerConfig, SwarmConfig> swarm, String what) {
+            SwarmResults tft = run(swarm.apply(TIT_FOR_TAT), END);
+            SwarmResults rnd = run(swarm.apply(RANDOM), END);
             Chokers c = new Chokers(tft, meanDownload(tft, 2) / meanDownload(tft, 1),
                     meanDownload(rnd, 2) / meanDownload(rnd, 1));
             System.out.printf("%s download time: tit-for-tat %.3f (%.1f s / %.1f s), random %.3f%n", what,
@@ -158,7 +163,7 @@ class MechanismTest {
      * the 40-peer version of heterogeneous-tft), nobody can keep reciprocating, and both classes finish together
      * under either choker.
      */
-    static SwarmConfig mixed(Enums.Choker choker) {
+    static SwarmConfig mixed(ChokerConfig choker) {
         SeedingSpec none = new SeedingSpec(Enums.SeedingKind.NONE, 0);
         List<Membership> half = List.of(new Membership("t0", Enums.Role.PEER, 0.5));
         GroupSpec fast = new GroupSpec("fast", 8, half, CapacitySpec.fixed(4_000_000), CapacitySpec.fixed(10_000_000),
@@ -188,7 +193,7 @@ class MechanismTest {
                 CapacitySpec.fixed(10_000_000), ArrivalSpec.defaults(), SeedingSpec.defaults(), 0, 0);
         return Scenarios.swarm(4L << 20, 256 << 10, Enums.PayloadMode.DIGEST,
                 List.of(Scenarios.group("seed", 1, Enums.Role.SEED, 2_000_000, 10_000_000), peers),
-                with(ProtocolSpec.defaults(), 3, endgame, Enums.Choker.TIT_FOR_TAT), List.of());
+                with(ProtocolSpec.defaults(), 3, endgame, TIT_FOR_TAT), List.of());
     }
 
     @Test

@@ -12,6 +12,11 @@ import org.bitswarm.protocol.config.GroupSpec;
 import org.bitswarm.protocol.config.Membership;
 import org.bitswarm.protocol.config.NetworkSpec;
 import org.bitswarm.protocol.config.ProtocolSpec;
+import org.bitswarm.protocol.net.UniformLatency;
+import org.bitswarm.protocol.pick.RandomPicker;
+import org.bitswarm.protocol.pick.RarestFirstPicker;
+import org.bitswarm.protocol.pick.SequentialPicker;
+import org.bitswarm.protocol.strategy.PickerConfig;
 import org.bitswarm.protocol.config.RateClass;
 import org.bitswarm.protocol.config.SeedingSpec;
 import org.bitswarm.protocol.config.SwarmConfig;
@@ -39,7 +44,7 @@ final class Scenarios {
     static SwarmConfig swarm(long fileSize, long pieceSize, Enums.PayloadMode mode, List<GroupSpec> groups,
             ProtocolSpec protocol, List<TimelineEvent> timeline) {
         return new SwarmConfig(List.of(new TorrentSpec("t0", fileSize, pieceSize)), groups,
-                new NetworkSpec(Enums.LatencyKind.UNIFORM, 10 * Ticks.MS, 100 * Ticks.MS, ""), protocol,
+                new NetworkSpec(new UniformLatency.Config(10 * Ticks.MS, 100 * Ticks.MS)), protocol,
                 org.bitswarm.protocol.config.TrackerSpec.defaults(), timeline, mode, Enums.HashAlgo.SHA1, 10 * S,
                 Enums.Until.ALL_COMPLETE);
     }
@@ -47,6 +52,16 @@ final class Scenarios {
     static RunResult run(SwarmConfig cfg, long seed, int ranks, long endTime, boolean trace) {
         System.out.println("seed=" + seed + " ranks=" + ranks);
         return LocalCluster.run(() -> new BitTorrentModel(cfg, seed), ranks, RunConfig.of(seed, endTime).withTrace(trace));
+    }
+
+    /** The picker configuration of a registered kind, with mainline's defaults. */
+    static PickerConfig picker(String kind) {
+        return switch (kind) {
+            case "rarest_first" -> RarestFirstPicker.Config.defaults();
+            case "random" -> RandomPicker.Config.defaults();
+            case "sequential" -> SequentialPicker.Config.defaults();
+            default -> throw new IllegalArgumentException(kind);
+        };
     }
 
     static ProtocolSpec protocol() {

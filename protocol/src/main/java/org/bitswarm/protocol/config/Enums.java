@@ -16,19 +16,11 @@ public final class Enums {
     /** When a run may stop before its end time. */
     public enum Until { ALL_COMPLETE, END_TIME }
 
-    /** Piece choice after the random-first phase. */
-    public enum PiecePolicy { RAREST_FIRST, RANDOM, SEQUENTIAL }
-
-    /** Who gets the regular upload slots. */
-    public enum Choker { TIT_FOR_TAT, RANDOM }
-
     public enum CapacityKind { FIXED, CLASSES, UNIFORM }
 
     public enum ArrivalKind { FLASH, POISSON, LIST }
 
     public enum SeedingKind { NONE, FIXED, EXPONENTIAL, FOREVER }
-
-    public enum LatencyKind { FIXED, UNIFORM, MATRIX }
 
     public enum EventKind { TRACKER_OUTAGE, PAUSE, RESUME, ABORT }
 }

@@ -14,7 +14,8 @@ public record GroupSpec(
         @Doc("when the clients join") ArrivalSpec arrival,
         @Doc("how long a client seeds after completing") SeedingSpec seeding,
         @Doc("fraction of the clients that send corrupt data (the first ones of the group)") double corruptFraction,
-        @Doc("probability that a corrupt client garbles a block it sends") double corruptProbability) {
+        @Doc("probability that a corrupt client garbles a block it sends") double corruptProbability,
+        @Doc("protocol blocks this group runs instead of the swarm's (e.g. {choker: {kind: bit_tyrant}})") ProtocolOverride protocol) {
 
     public GroupSpec {
         torrents = torrents == null ? List.of() : List.copyOf(torrents);
@@ -27,6 +28,19 @@ public record GroupSpec(
         ConfigError.require(seeding != null, "seeding", "missing");
         ConfigError.require(corruptFraction >= 0 && corruptFraction <= 1, "corrupt_fraction", "must be in [0, 1]");
         ConfigError.require(corruptProbability >= 0 && corruptProbability <= 1, "corrupt_probability", "must be in [0, 1]");
+        protocol = protocol == null ? ProtocolOverride.defaults() : protocol;
+    }
+
+    /** A group that runs the swarm's protocol. */
+    public GroupSpec(String name, int count, List<Membership> torrents, CapacitySpec upload, CapacitySpec download,
+            ArrivalSpec arrival, SeedingSpec seeding, double corruptFraction, double corruptProbability) {
+        this(name, count, torrents, upload, download, arrival, seeding, corruptFraction, corruptProbability,
+                ProtocolOverride.defaults());
+    }
+
+    public GroupSpec withProtocol(ProtocolOverride p) {
+        return new GroupSpec(name, count, torrents, upload, download, arrival, seeding, corruptFraction,
+                corruptProbability, p);
     }
 
     public static GroupSpec defaults() {

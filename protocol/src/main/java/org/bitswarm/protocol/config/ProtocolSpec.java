@@ -3,52 +3,123 @@ package org.bitswarm.protocol.config;
 import org.bitswarm.engine.config.ConfigError;
 import org.bitswarm.engine.config.Doc;
 import org.bitswarm.engine.config.Unit;
+import org.bitswarm.protocol.choke.TitForTatChoker;
+import org.bitswarm.protocol.link.BlockRoundRobin;
+import org.bitswarm.protocol.pick.RarestFirstPicker;
+import org.bitswarm.protocol.strategy.ChokerConfig;
+import org.bitswarm.protocol.strategy.LinkConfig;
+import org.bitswarm.protocol.strategy.PickerConfig;
 
 /**
- * Client behaviour. Defaults follow BEP 3 and the mainline client 4.x (80 connections, 4 upload slots, rechoke
- * 10 s, optimistic unchoke rotated every 30 s and 3x as likely for new connections, anti-snubbing 30 s, ban after
- * 3 bad pieces); pipelining 5 follows mainline 3.4; suppressing redundant HAVEs follows libtorrent.
+ * Client behaviour, one block per concern; the choker, the piece picker and the link scheduler are pluggable
+ * ({@link org.bitswarm.protocol.strategy.Strategies}). Defaults follow BEP 3 and the mainline client 4.x
+ * (80 connections, tit-for-tat with 4 upload slots, rarest first, ban after 3 bad pieces); pipelining 5
+ * follows mainline 3.4; suppressing redundant HAVEs follows libtorrent. Build variants with the withers:
+ * {@code ProtocolSpec.defaults().withChoker(RandomChoker.Config.defaults())}.
  */
 public record ProtocolSpec(
-        @Doc("most connections per torrent (mainline 4.x: 80)") int maxConnections,
-        @Doc("connections a client opens itself before it only accepts (mainline: 40)") int maxInitiate,
-        @Doc("requests kept in flight per connection (mainline 3.4: 5)") int pipeline,
-        @Doc("rechoke period (BEP 3, mainline: 10 s)") @Unit(Unit.Kind.DURATION) long rechokeInterval,
-        @Doc("upload slots including the optimistic one (mainline: 4)") int uploadSlots,
-        @Doc("optimistic unchoke rotation period (mainline: 30 s)") @Unit(Unit.Kind.DURATION) long optimisticInterval,
-        @Doc("weight of a new connection in the optimistic draw (mainline: 3)") double newConnectionWeight,
-        @Doc("tit_for_tat (rate-based) or random regular slots") Enums.Choker choker,
-        @Doc("take the reciprocation slot from a peer that sent nothing for snub_timeout") boolean antiSnubbing,
-        @Doc("anti-snubbing delay (mainline: 30 s)") @Unit(Unit.Kind.DURATION) long snubTimeout,
-        @Doc("rarest_first, random or sequential") Enums.PiecePolicy pieceSelection,
-        @Doc("finish started pieces before starting new ones") boolean strictPriority,
-        @Doc("pieces chosen at random before rarest-first starts (mainline: 4)") int randomFirst,
-        @Doc("request the last blocks from every peer and cancel duplicates") boolean endgame,
-        @Doc("ban a sender once it took part in this many bad pieces (mainline 4.x: 3; 0 = never)") int banThreshold,
-        @Doc("send HAVE also to peers that have the piece (libtorrent default: false)") boolean redundantHave,
-        @Doc("coalesce the HAVEs of this period into one message per peer (0 = one HAVE per piece, as BEP 3)") @Unit(Unit.Kind.DURATION) long haveBatch,
-        @Doc("exchange peer addresses (BEP 11)") boolean pex,
-        @Doc("peer exchange period (BEP 11: about 60 s)") @Unit(Unit.Kind.DURATION) long pexInterval) {
+        @Doc("connection limits and request pipelining") ConnectionSpec connections,
+        @Doc("who gets our upload slots") ChokerConfig choker,
+        @Doc("which block to request next, with strict priority and endgame") PickerConfig pieceSelection,
+        @Doc("how the access link is shared between connections") LinkConfig links,
+        @Doc("HAVE messages") HaveSpec have,
+        @Doc("peer exchange (BEP 11)") PexSpec pex,
+        @Doc("ban a sender once it took part in this many bad pieces (mainline 4.x: 3; 0 = never)") int banThreshold) {
 
     public ProtocolSpec {
-        ConfigError.require(maxConnections >= 1, "max_connections", "must be >= 1");
-        ConfigError.require(maxInitiate >= 1 && maxInitiate <= maxConnections, "max_initiate", "must be in [1, max_connections]");
-        ConfigError.require(pipeline >= 1, "pipeline", "must be >= 1");
-        ConfigError.require(rechokeInterval > 0, "rechoke_interval", "must be positive");
-        ConfigError.require(uploadSlots >= 1, "upload_slots", "must be >= 1");
-        ConfigError.require(optimisticInterval >= rechokeInterval, "optimistic_interval", "must be >= rechoke_interval");
-        ConfigError.require(newConnectionWeight >= 1, "new_connection_weight", "must be >= 1");
-        ConfigError.require(choker != null, "choker", "must be tit_for_tat or random");
-        ConfigError.require(snubTimeout > 0, "snub_timeout", "must be positive");
-        ConfigError.require(pieceSelection != null, "piece_selection", "must be rarest_first, random or sequential");
-        ConfigError.require(randomFirst >= 0, "random_first", "must be >= 0");
+        ConfigError.require(connections != null, "connections", "missing");
+        ConfigError.require(choker != null, "choker", "missing");
+        ConfigError.require(pieceSelection != null, "piece_selection", "missing");
+        ConfigError.require(links != null, "links", "missing");
+        ConfigError.require(have != null, "have", "missing");
+        ConfigError.require(pex != null, "pex", "missing");
         ConfigError.require(banThreshold >= 0, "ban_threshold", "must be >= 0");
-        ConfigError.require(pexInterval > 0, "pex_interval", "must be positive");
-        ConfigError.require(haveBatch >= 0 && haveBatch <= rechokeInterval, "have_batch", "must be in [0, rechoke_interval]");
+        ConfigError.require(have.batch() <= choker.interval(), "have.batch", "must be in [0, rechoke_interval]");
     }
 
     public static ProtocolSpec defaults() {
-        return new ProtocolSpec(80, 40, 5, 10_000_000_000L, 4, 30_000_000_000L, 3, Enums.Choker.TIT_FOR_TAT, true,
-                30_000_000_000L, Enums.PiecePolicy.RAREST_FIRST, true, 4, true, 3, false, 0, true, 60_000_000_000L);
+        return new ProtocolSpec(ConnectionSpec.defaults(), TitForTatChoker.Config.defaults(),
+                RarestFirstPicker.Config.defaults(), BlockRoundRobin.Config.defaults(), HaveSpec.defaults(),
+                PexSpec.defaults(), 3);
+    }
+
+    public ProtocolSpec withConnections(ConnectionSpec v) {
+        return new ProtocolSpec(v, choker, pieceSelection, links, have, pex, banThreshold);
+    }
+
+    public ProtocolSpec withChoker(ChokerConfig v) {
+        return new ProtocolSpec(connections, v, pieceSelection, links, have, pex, banThreshold);
+    }
+
+    public ProtocolSpec withPieceSelection(PickerConfig v) {
+        return new ProtocolSpec(connections, choker, v, links, have, pex, banThreshold);
+    }
+
+    public ProtocolSpec withLinks(LinkConfig v) {
+        return new ProtocolSpec(connections, choker, pieceSelection, v, have, pex, banThreshold);
+    }
+
+    public ProtocolSpec withHave(HaveSpec v) {
+        return new ProtocolSpec(connections, choker, pieceSelection, links, v, pex, banThreshold);
+    }
+
+    public ProtocolSpec withPex(PexSpec v) {
+        return new ProtocolSpec(connections, choker, pieceSelection, links, have, v, banThreshold);
+    }
+
+    public ProtocolSpec withBanThreshold(int v) {
+        return new ProtocolSpec(connections, choker, pieceSelection, links, have, pex, v);
+    }
+
+    /** Connection limits (mainline 4.x: 80 connections, 40 opened by ourselves) and pipelining (mainline 3.4: 5). */
+    public record ConnectionSpec(
+            @Doc("most connections per torrent (mainline 4.x: 80)") int max,
+            @Doc("connections a client opens itself before it only accepts (mainline: 40)") int initiate,
+            @Doc("requests kept in flight per connection (mainline 3.4: 5)") int pipeline) {
+        public ConnectionSpec {
+            ConfigError.require(max >= 1, "max", "must be >= 1");
+            ConfigError.require(initiate >= 1 && initiate <= max, "initiate", "must be in [1, max]");
+            ConfigError.require(pipeline >= 1, "pipeline", "must be >= 1");
+        }
+
+        public static ConnectionSpec defaults() {
+            return new ConnectionSpec(80, 40, 5);
+        }
+
+        public ConnectionSpec withInitiate(int v) {
+            return new ConnectionSpec(max, v, pipeline);
+        }
+
+        public ConnectionSpec withPipeline(int v) {
+            return new ConnectionSpec(max, initiate, v);
+        }
+    }
+
+    /** Which peers get a HAVE and whether HAVEs are batched. */
+    public record HaveSpec(
+            @Doc("send HAVE also to peers that have the piece (libtorrent default: false)") boolean redundant,
+            @Doc("coalesce the HAVEs of this period into one message per peer (0 = one HAVE per piece, as BEP 3)")
+            @Unit(Unit.Kind.DURATION) long batch) {
+        public HaveSpec {
+            ConfigError.require(batch >= 0, "batch", "must be in [0, rechoke_interval]");
+        }
+
+        public static HaveSpec defaults() {
+            return new HaveSpec(false, 0);
+        }
+    }
+
+    /** BEP 11 peer exchange. */
+    public record PexSpec(
+            @Doc("exchange peer addresses (BEP 11)") boolean enabled,
+            @Doc("peer exchange period (BEP 11: about 60 s)")
+            @Unit(Unit.Kind.DURATION) long interval) {
+        public PexSpec {
+            ConfigError.require(interval > 0, "interval", "must be positive");
+        }
+
+        public static PexSpec defaults() {
+            return new PexSpec(true, 60_000_000_000L);
+        }
     }
 }

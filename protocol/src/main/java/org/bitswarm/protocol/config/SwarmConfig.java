@@ -56,6 +56,11 @@ public record SwarmConfig(
             for (int j = 0; j < g; j++) {
                 ConfigError.require(!groups.get(j).name().equals(gs.name()), "groups[" + g + "].name", "duplicate group name");
             }
+            try {
+                gs.protocol().over(protocol);
+            } catch (ConfigError e) {
+                throw new ConfigError("groups[" + g + "].protocol." + e.key(), e.reason());
+            }
             for (int m = 0; m < gs.torrents().size(); m++) {
                 String t = gs.torrents().get(m).torrent();
                 ConfigError.require(torrentIndex(t) >= 0, "groups[" + g + "].torrents[" + m + "].torrent", "unknown torrent " + t);
@@ -92,6 +97,11 @@ public record SwarmConfig(
             }
         }
         return false;
+    }
+
+    /** The protocol a group's clients run: the swarm's, with the group's own blocks in place. */
+    public ProtocolSpec protocolOf(int group) {
+        return groups.get(group).protocol().over(protocol);
     }
 
     public int torrentIndex(String name) {

@@ -1,6 +1,5 @@
 package org.bitswarm.protocol.peer;
 
-import java.util.ArrayDeque;
 import org.bitswarm.engine.ByteWriter;
 import org.bitswarm.engine.Context;
 import org.bitswarm.engine.Entity;
@@ -10,31 +9,25 @@ import org.bitswarm.protocol.Env;
 import org.bitswarm.protocol.config.Enums;
 import org.bitswarm.protocol.config.GroupSpec;
 import org.bitswarm.protocol.config.Membership;
+import org.bitswarm.protocol.config.ProtocolSpec;
 import org.bitswarm.protocol.config.SeedingSpec;
 import org.bitswarm.protocol.config.TimelineEvent;
+import org.bitswarm.protocol.strategy.LinkScheduler;
+import org.bitswarm.protocol.wire.BlockKey;
 import org.bitswarm.protocol.wire.Kind;
 import org.bitswarm.protocol.wire.Msg;
 import org.bitswarm.protocol.wire.WireSize;
 import umontreal.ssj.rng.RandomStream;
 
 /**
- * A BitTorrent client taking part in one or more torrents ({@link Session} each) over one access link.
- *
- * <p>Bandwidth model. The uplink serialises one block at a time: blocks requested by unchoked peers wait per
- * connection, and the uplink serves the connections round-robin, one 16 KiB block each (processor sharing at
- * block granularity). A block leaves when its transmission ends and arrives one pair latency later; the data
- * message is sent at transmission start with delay {@code transmission + latency >= lookahead}. The downlink
- * is enforced by the receiver: every request reserves the block's transmission time on the downlink and is
- * held back until its reservation starts, so requests (hence arrivals, in the long run) never exceed the
- * download capacity. Control messages are charged their wire size on the uplink (counted and delayed by their
- * own transmission time) but do not queue behind blocks. Known error against flow-level max-min sharing: a
- * block, once started, holds the whole uplink (no fluid sharing inside a block, up to one block time of
- * extra delay per hop); an uploader whose receivers are downlink-bound does not give the spare rate to its
- * other flows until requests dry up (max-min would redistribute at once); reservations are made at request
- * time, so a reservation lost to a choke is not returned, and arrivals from several uploaders may bunch
- * briefly above the downlink rate.
+ * A BitTorrent client taking part in one or more torrents ({@link Session} each) over one access link, shared
+ * by its sessions as the configured {@link LinkScheduler} decides (block-level round robin by default). A block
+ * leaves when its transmission ends and arrives one pair latency later; the data message is sent at
+ * transmission start with delay {@code transmission + latency >= lookahead}. Control messages are charged
+ * their wire size on the uplink (counted and delayed by their own transmission time) but do not queue behind
+ * blocks. Messages to one peer arrive in the order they were sent, as on a TCP connection.
  */
-public final class Client implements Entity {
+public final class Client implements Entity, LinkScheduler.Uplink {
     static final int RNG_LINKS = 0;
     static final int RNG_CONTENT = 1;
     static final int RNG_PICK = 2;
@@ -51,10 +44,7 @@ public final class Client implements Entity {
     private final Session[] sessions;
     private long up;
     private long down;
-    private long downFreeAt;
-    private boolean uplinkBusy;
-    private final ArrayDeque<Connection> uplinkQueue = new ArrayDeque<>();
-    private final ArrayDeque<Session> uplinkOwner = new ArrayDeque<>();
+    private final LinkScheduler links;
     private final java.util.HashMap<Long, Long> lastArrival = new java.util.HashMap<>();
     private final Series upSeries;
     private final Series downSeries;
@@ -70,10 +60,12 @@ public final class Client implements Entity {
         this.spec = env.cfg().groups().get(group);
         this.corrupt = env.population().indexInGroup(id) < spec.corruptCount();
         this.sessions = new Session[env.cfg().torrents().size()];
+        ProtocolSpec protocol = env.cfg().protocolOf(group);
         for (Membership m : spec.torrents()) {
             int t = env.cfg().torrentIndex(m.torrent());
-            sessions[t] = new Session(this, t, env.cfg().torrents().get(t), env.contents()[t], m.role(), env.cfg().protocol());
+            sessions[t] = new Session(this, t, env.cfg().torrents().get(t), env.contents()[t], m.role(), protocol);
         }
+        this.links = protocol.links().create(this);
         this.upSeries = new Series(env.cfg().timeseriesInterval());
         this.downSeries = new Series(env.cfg().timeseriesInterval());
     }
@@ -100,7 +92,7 @@ public final class Client implements Entity {
         long at = env.population().arrival(id);
         for (Session s : sessions) {
             if (s != null) {
-                ctx.schedule(at, Kind.JOIN, Msg.of(s.torrent));
+                ctx.schedule(at, Kind.JOIN, new Msg.Signal(s.torrent));
             }
         }
         for (TimelineEvent ev : env.cfg().timeline()) {
@@ -119,22 +111,19 @@ public final class Client implements Entity {
     @Override
     public void handle(Context ctx, long source, int kind, Payload payload) {
         Msg m = (Msg) payload;
-        Session s = m == null ? null : sessions[m.torrent];
+        Session s = m == null ? null : sessions[m.torrent()];
         switch (kind) {
             case Kind.JOIN -> s.join(ctx);
             case Kind.RECHOKE -> {
-                if (s.active && m.a == s.epoch) {
-                    Choker.rechoke(ctx, s);
-                    ctx.schedule(s.p.rechokeInterval(), Kind.RECHOKE, m);
+                if (s.active && ((Msg.Timer) m).generation() == s.epoch) {
+                    s.up.rechoke(ctx);
+                    ctx.schedule(s.up.interval(), Kind.RECHOKE, m);
                 }
             }
-            case Kind.ANNOUNCE_TIMER -> s.onAnnounceTimer(ctx, m.a);
-            case Kind.PEX_TIMER -> s.onPexTimer(ctx, m.a);
-            case Kind.HAVE_FLUSH -> s.onHaveFlush(ctx, m.a);
-            case Kind.UPLINK_DONE -> {
-                uplinkBusy = false;
-                startUpload(ctx);
-            }
+            case Kind.ANNOUNCE_TIMER -> s.tracker.onTimer(ctx, ((Msg.Timer) m).generation());
+            case Kind.PEX_TIMER -> s.pex.onTimer(ctx, ((Msg.Timer) m).generation());
+            case Kind.HAVE_FLUSH -> s.haves.onFlush(ctx, ((Msg.Timer) m).generation());
+            case Kind.UPLINK_DONE -> links.uplinkDone(ctx);
             case Kind.LEAVE -> {
                 if (s.seedUntil >= 0 && ctx.now() >= s.seedUntil) {
                     s.leave(ctx);
@@ -143,38 +132,44 @@ public final class Client implements Entity {
             case Kind.PAUSE -> forEach(ctx, false);
             case Kind.RESUME -> resume(ctx);
             case Kind.ABORT -> forEach(ctx, true);
-            case Kind.PEERS -> s.onPeers(ctx, m.longs);
-            case Kind.PEX -> s.onPex(ctx, m.longs);
-            case Kind.HANDSHAKE -> s.onHandshake(ctx, source, m.longs);
-            case Kind.REJECT, Kind.CLOSE -> s.onClose(ctx, source);
-            case Kind.PIECE -> s.onPiece(ctx, source, m);
+            case Kind.PEERS -> s.tracker.onPeers(ctx, ((Msg.Peers) m).peers());
+            case Kind.PEX -> s.pex.onPex(ctx, ((Msg.Peers) m).peers());
+            case Kind.HANDSHAKE -> s.peering.onHandshake(ctx, source, ((Msg.Handshake) m).bitfield());
+            case Kind.REJECT, Kind.CLOSE -> s.peering.onClose(ctx, source);
+            case Kind.PIECE -> s.down.onPiece(ctx, source, (Msg.Block) m);
             default -> onPeerMessage(ctx, s, source, kind, m);
         }
     }
 
     private void onPeerMessage(Context ctx, Session s, long source, int kind, Msg m) {
-        Connection c = s.conns.get(source);
+        Connection c = s.conns().get(source);
         if (c == null) {
             return;
         }
         switch (kind) {
-            case Kind.CHOKE -> s.onChoke(ctx, c);
-            case Kind.UNCHOKE -> s.onUnchoke(ctx, c);
-            case Kind.INTERESTED -> s.onInterest(ctx, c, true);
-            case Kind.NOT_INTERESTED -> s.onInterest(ctx, c, false);
+            case Kind.CHOKE -> s.down.onChoke(ctx, c);
+            case Kind.UNCHOKE -> s.down.onUnchoke(ctx, c);
+            case Kind.INTERESTED -> s.up.onInterest(ctx, c, true);
+            case Kind.NOT_INTERESTED -> s.up.onInterest(ctx, c, false);
             case Kind.HAVE -> {
-                if (m.longs == null) {
-                    s.onHave(ctx, c, m.a);
+                if (m instanceof Msg.Have h) {
+                    s.haves.onHave(ctx, c, h.piece());
                 } else {
-                    for (long q : m.longs) {
+                    for (long q : ((Msg.Haves) m).pieces()) {
                         if (!c.closed) {
-                            s.onHave(ctx, c, (int) q);
+                            s.haves.onHave(ctx, c, (int) q);
                         }
                     }
                 }
             }
-            case Kind.REQUEST -> s.onRequest(ctx, c, m.a, m.b);
-            case Kind.CANCEL -> s.onCancel(c, m.a, m.b);
+            case Kind.REQUEST -> {
+                Msg.BlockRef r = (Msg.BlockRef) m;
+                s.up.onRequest(ctx, c, r.piece(), r.block());
+            }
+            case Kind.CANCEL -> {
+                Msg.BlockRef r = (Msg.BlockRef) m;
+                s.up.onCancel(c, r.piece(), r.block());
+            }
             default -> throw new IllegalStateException("unexpected kind " + kind);
         }
     }
@@ -197,7 +192,7 @@ public final class Client implements Entity {
             if (s != null && s.joinedAt >= 0 && !s.active && !s.aborted && !seedingOver(ctx, s)) {
                 s.join(ctx);
                 if (s.seedUntil >= 0) {
-                    ctx.schedule(s.seedUntil - ctx.now(), Kind.LEAVE, Msg.of(s.torrent));
+                    ctx.schedule(s.seedUntil - ctx.now(), Kind.LEAVE, new Msg.Signal(s.torrent));
                 }
             }
         }
@@ -216,8 +211,8 @@ public final class Client implements Entity {
     }
 
     void control(Context ctx, long dest, int kind, Msg m, int wire, long extraDelay) {
-        Session s = sessions[m.torrent];
-        send(ctx, dest, s == null ? null : s.conns.get(dest), kind, m, wire, extraDelay);
+        Session s = sessions[m.torrent()];
+        send(ctx, dest, s == null ? null : s.conns().get(dest), kind, m, wire, extraDelay);
     }
 
     /** As {@link #control(Context, long, int, Msg, int)} on an open connection (saves the lookup). */
@@ -271,47 +266,31 @@ public final class Client implements Entity {
         lastArrival.put(dest, arrival);
     }
 
+    /** Upload capacity in bit/s (drawn at start). */
+    long uploadRate() {
+        return up;
+    }
+
     /** Reserves downlink time for a block; returns how long the request must be held back. */
     long reserveDownlink(Context ctx, int wire) {
-        long start = Math.max(ctx.now(), downFreeAt);
-        downFreeAt = start + Ticks.transmission(wire, down);
-        return start - ctx.now();
+        return links.reserveDownlink(ctx.now(), wire, down);
     }
 
     void countDown(Context ctx, long bytes) {
         downSeries.add(ctx.now(), bytes);
     }
 
-    void uplinkOffer(Context ctx, Session s, Connection c) {
-        if (!c.inUplink) {
-            c.inUplink = true;
-            uplinkQueue.add(c);
-            uplinkOwner.add(s);
-        }
-        startUpload(ctx);
+    void uplinkOffer(Context ctx, Connection c) {
+        links.offer(ctx, c);
     }
 
-    /** Starts the next block: round-robin over connections with waiting requests. */
-    private void startUpload(Context ctx) {
-        while (!uplinkBusy && !uplinkQueue.isEmpty()) {
-            Connection c = uplinkQueue.poll();
-            Session s = uplinkOwner.poll();
-            if (c.closed || c.amChoking || c.uploads.isEmpty() || !s.active) {
-                c.inUplink = false;
-                continue;
-            }
-            long k = c.uploads.poll();
-            sendBlock(ctx, s, c, (int) (k >>> 16), (int) (k & 0xffff));
-            if (c.uploads.isEmpty()) {
-                c.inUplink = false;
-            } else {
-                uplinkQueue.add(c);
-                uplinkOwner.add(s);
-            }
-        }
-    }
-
-    private void sendBlock(Context ctx, Session s, Connection c, int piece, int block) {
+    /** Sends a block the link scheduler chose: the data message now, arriving after transmission and latency. */
+    @Override
+    public long transmit(Context ctx, LinkScheduler.Flow flow, long key) {
+        Connection c = (Connection) flow;
+        Session s = c.session;
+        int piece = BlockKey.piece(key);
+        int block = BlockKey.block(key);
         int len = s.spec.blockLength(piece, block);
         boolean garble = corrupt && ctx.random(RNG_CORRUPT).nextDouble() < spec.corruptProbability();
         Msg m;
@@ -320,16 +299,14 @@ public final class Client implements Entity {
             if (garble) {
                 data[0] ^= 0x5A;
             }
-            m = new Msg(s.torrent, piece, block, 0, null, data, garble);
+            m = new Msg.Block(s.torrent, piece, block, 0, data, garble);
         } else {
             long fp = s.content.fingerprint(piece, block);
-            m = new Msg(s.torrent, piece, block, garble ? ~fp : fp, null, null, garble);
+            m = new Msg.Block(s.torrent, piece, block, garble ? ~fp : fp, null, garble);
         }
         long tx = Ticks.transmission(WireSize.PIECE_HEADER + len, up);
         long delay = inOrder(ctx, c.peer, c, tx + env.latency().between(id, c.peer), true);
         ctx.send(c.peer, delay, Kind.PIECE, m);
-        ctx.schedule(tx, Kind.UPLINK_DONE, null);
-        uplinkBusy = true;
         s.uploaded += len;
         c.bytesOut += len;
         overhead += WireSize.PIECE_HEADER;
@@ -337,13 +314,14 @@ public final class Client implements Entity {
         ringArrival[ringPos] = ctx.now() + delay;
         ringBytes[ringPos] = len;
         ringPos = (ringPos + 1) % RING;
+        return tx;
     }
 
     // ---- tracker and run control ----
 
     void announce(Context ctx, Session s, int event) {
         for (int t = 0; t < env.population().trackers(); t++) {
-            control(ctx, t, Kind.ANNOUNCE, Msg.of(s.torrent, event, env.cfg().trackers().numwant()), WireSize.ANNOUNCE);
+            control(ctx, t, Kind.ANNOUNCE, new Msg.Announce(s.torrent, event, env.cfg().trackers().numwant()), WireSize.ANNOUNCE);
         }
     }
 
@@ -351,7 +329,7 @@ public final class Client implements Entity {
     void signalDone(Context ctx, Session s) {
         if (s.role != Enums.Role.SEED && !s.doneSignalled) {
             s.doneSignalled = true;
-            ctx.send(0, env.latency().between(id, 0), Kind.DONE, Msg.of(s.torrent));
+            ctx.send(0, env.latency().between(id, 0), Kind.DONE, new Msg.Signal(s.torrent));
         }
     }
 
@@ -365,7 +343,7 @@ public final class Client implements Entity {
         };
         if (stay >= 0) {
             s.seedUntil = ctx.now() + stay;
-            ctx.schedule(stay, Kind.LEAVE, Msg.of(s.torrent));
+            ctx.schedule(stay, Kind.LEAVE, new Msg.Signal(s.torrent));
         }
     }
 

@@ -1,12 +1,16 @@
 package org.bitswarm.protocol.peer;
 
 import java.util.BitSet;
+import org.bitswarm.protocol.strategy.LinkScheduler;
+import org.bitswarm.protocol.strategy.Peer;
 
 /**
  * One side of a peer wire connection in one torrent (BEP 3). Both directions start choked and not interested.
  * What we know of the remote peer (its pieces, its interest, its choking) comes only from its messages.
+ * Strategies see it read-only, as a {@link Peer}; the link scheduler as a {@link LinkScheduler.Flow}.
  */
-final class Connection {
+final class Connection implements Peer, LinkScheduler.Flow {
+    final Session session;
     final long peer;
     final long connectedAt;
     boolean amChoking = true;
@@ -17,7 +21,7 @@ final class Connection {
     int peerHaveCount;
     /** Pieces the peer has and we lack. */
     int interesting;
-    /** Our requests in flight to the peer, as {@link Session#key} values. */
+    /** Our requests in flight to the peer, as {@link org.bitswarm.protocol.wire.BlockKey} values. */
     final long[] outstanding;
     int nOutstanding;
     /** The peer's requests waiting for our uplink. */
@@ -25,6 +29,7 @@ final class Connection {
     /** Arrival time of our last message to the peer, for in-order delivery. */
     long lastArrival = -1;
     boolean inUplink;
+    double pass;
     boolean closed;
     long bytesIn;
     long prevIn;
@@ -32,7 +37,8 @@ final class Connection {
     long prevOut;
     long lastBlockAt;
 
-    Connection(long peer, long now, int pipeline) {
+    Connection(Session session, long peer, long now, int pipeline) {
+        this.session = session;
         this.peer = peer;
         this.connectedAt = now;
         this.lastBlockAt = now;
@@ -58,19 +64,135 @@ final class Connection {
         return false;
     }
 
-    /** Download rate estimate: bytes received over the last two rechoke periods (mainline averages ~20 s). */
-    long rateIn() {
-        return bytesIn + prevIn;
-    }
-
-    long rateOut() {
-        return bytesOut + prevOut;
-    }
-
     void rollRates() {
         prevIn = bytesIn;
         bytesIn = 0;
         prevOut = bytesOut;
         bytesOut = 0;
+    }
+
+    // ---- Peer: the read-only view strategies get ----
+
+    @Override
+    public long id() {
+        return peer;
+    }
+
+    @Override
+    public boolean open() {
+        return !closed;
+    }
+
+    @Override
+    public long connectedAt() {
+        return connectedAt;
+    }
+
+    @Override
+    public boolean peerInterested() {
+        return peerInterested;
+    }
+
+    @Override
+    public boolean amInterested() {
+        return amInterested;
+    }
+
+    @Override
+    public boolean amChoking() {
+        return amChoking;
+    }
+
+    @Override
+    public boolean peerChoking() {
+        return peerChoking;
+    }
+
+    @Override
+    public long lastBlockAt() {
+        return lastBlockAt;
+    }
+
+    /** Download rate estimate: bytes received over the last two rechoke periods (mainline averages ~20 s). */
+    @Override
+    public long rateIn() {
+        return bytesIn + prevIn;
+    }
+
+    @Override
+    public long rateOut() {
+        return bytesOut + prevOut;
+    }
+
+    @Override
+    public long bytesInThisRound() {
+        return bytesIn;
+    }
+
+    @Override
+    public long bytesInLastRound() {
+        return prevIn;
+    }
+
+    @Override
+    public boolean has(int piece) {
+        return peerHave.get(piece);
+    }
+
+    @Override
+    public int pieceCount() {
+        return peerHaveCount;
+    }
+
+    @Override
+    public BitSet pieces() {
+        return (BitSet) peerHave.clone();
+    }
+
+    @Override
+    public boolean requested(long key) {
+        return hasOutstanding(key);
+    }
+
+    // ---- Flow: the uplink's view ----
+
+    @Override
+    public boolean ready() {
+        return !closed && !amChoking && !uploads.isEmpty() && session.active;
+    }
+
+    @Override
+    public long nextBlock() {
+        return uploads.poll();
+    }
+
+    @Override
+    public boolean hasMore() {
+        return !uploads.isEmpty();
+    }
+
+    @Override
+    public boolean queued() {
+        return inUplink;
+    }
+
+    @Override
+    public void queued(boolean queued) {
+        inUplink = queued;
+    }
+
+    @Override
+    public double weight() {
+        return session.up.weight(this);
+    }
+
+    @Override
+    public double pass() {
+        return pass;
+    }
+
+    @Override
+    public void pass(double pass) {
+        this.pass = pass;
     }
 }

@@ -1,9 +1,10 @@
 package org.bitswarm.protocol.peer;
 
 import java.util.BitSet;
+import org.bitswarm.protocol.strategy.Started;
 
 /** A piece being downloaded: which blocks are requested (and how often) and received, and from whom. */
-final class PieceProgress {
+final class PieceProgress implements Started {
     final int piece;
     final int blocks;
     final int[] requests;
@@ -26,8 +27,24 @@ final class PieceProgress {
         this.prints = bytesMode ? null : new long[blocks];
     }
 
+    @Override
+    public int piece() {
+        return piece;
+    }
+
+    @Override
+    public int blocks() {
+        return blocks;
+    }
+
+    @Override
+    public boolean received(int block) {
+        return received.get(block);
+    }
+
     /** First block nobody was asked for, or -1. */
-    int freeBlock() {
+    @Override
+    public int freeBlock() {
         for (int b = 0; b < blocks; b++) {
             if (requests[b] == 0 && !received.get(b)) {
                 return b;

@@ -72,25 +72,25 @@ public final class Tracker implements Entity {
                     ctx.requestStop();
                 }
             }
-            case Kind.ANNOUNCE -> announce(ctx, source, (Msg) payload);
+            case Kind.ANNOUNCE -> announce(ctx, source, (Msg.Announce) payload);
             default -> throw new IllegalStateException("tracker got kind " + kind);
         }
     }
 
-    private void announce(Context ctx, long source, Msg m) {
+    private void announce(Context ctx, long source, Msg.Announce m) {
         if (down > 0) {
             dropped++;
             return;
         }
         announces++;
-        Members mem = torrents.get(m.torrent);
-        if (m.a == Kind.EV_STOPPED) {
+        Members mem = torrents.get(m.torrent());
+        if (m.event() == Kind.EV_STOPPED) {
             mem.remove(source);
             return;
         }
         mem.add(source);
-        long[] reply = mem.sample(source, m.b, ctx.random(0));
-        ctx.send(source, env.latency().between(id, source), Kind.PEERS, Msg.withLongs(m.torrent, 0, reply));
+        long[] reply = mem.sample(source, m.numwant(), ctx.random(0));
+        ctx.send(source, env.latency().between(id, source), Kind.PEERS, new Msg.Peers(m.torrent(), reply));
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.bitswarm.protocol.config.Enums;
 import org.bitswarm.protocol.config.GroupSpec;
 import org.bitswarm.protocol.config.Membership;
 import org.bitswarm.protocol.config.NetworkSpec;
+import org.bitswarm.protocol.net.UniformLatency;
 import org.bitswarm.protocol.config.ProtocolSpec;
 import org.bitswarm.protocol.config.RateClass;
 import org.bitswarm.protocol.config.SeedingSpec;
@@ -29,9 +30,8 @@ public final class BenchScenario {
         int partial = rest - empty;
         SeedingSpec forever = SeedingSpec.defaults();
         ProtocolSpec d = ProtocolSpec.defaults();
-        ProtocolSpec p = new ProtocolSpec(80, 50, d.pipeline(), d.rechokeInterval(), d.uploadSlots(), d.optimisticInterval(),
-                d.newConnectionWeight(), d.choker(), d.antiSnubbing(), d.snubTimeout(), d.pieceSelection(), d.strictPriority(),
-                d.randomFirst(), d.endgame(), d.banThreshold(), d.redundantHave(), Long.getLong("bench.have_batch_ms", 0) * 1_000_000L, d.pex(), d.pexInterval());
+        ProtocolSpec p = d.withConnections(d.connections().withInitiate(50))
+                .withHave(new ProtocolSpec.HaveSpec(false, Long.getLong("bench.have_batch_ms", 0) * 1_000_000L));
         return new SwarmConfig(List.of(new TorrentSpec("file", 100L << 20, 256 << 10)),
                 List.of(new GroupSpec("seeds", seeds, List.of(new Membership("file", Enums.Role.SEED, 0)), up, down,
                                 ArrivalSpec.defaults(), forever, 0, 0),
@@ -39,7 +39,7 @@ public final class BenchScenario {
                                 ArrivalSpec.defaults(), forever, 0, 0),
                         new GroupSpec("partial", partial, List.of(new Membership("file", Enums.Role.PEER, 0.5)), up, down,
                                 ArrivalSpec.defaults(), forever, 0, 0)),
-                new NetworkSpec(Enums.LatencyKind.UNIFORM, 10 * Ticks.MS, 400 * Ticks.MS, ""), p, TrackerSpec.defaults(),
+                new NetworkSpec(new UniformLatency.Config(10 * Ticks.MS, 400 * Ticks.MS)), p, TrackerSpec.defaults(),
                 List.of(), Enums.PayloadMode.DIGEST, Enums.HashAlgo.SHA1, 10 * Ticks.SECOND, Enums.Until.END_TIME);
     }
 }

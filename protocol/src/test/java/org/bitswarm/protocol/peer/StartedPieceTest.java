@@ -2,66 +2,82 @@ package org.bitswarm.protocol.peer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.bitswarm.protocol.config.Enums;
-import org.bitswarm.protocol.config.ProtocolSpec;
-import org.bitswarm.protocol.config.TorrentSpec;
+import org.bitswarm.protocol.pick.RandomPicker;
+import org.bitswarm.protocol.pick.RarestFirstPicker;
+import org.bitswarm.protocol.pick.SequentialPicker;
+import org.bitswarm.protocol.strategy.PickerConfig;
+import org.bitswarm.protocol.strategy.PiecePicker;
+import org.bitswarm.protocol.wire.BlockKey;
 import org.junit.jupiter.api.Test;
 
 /**
- * Strict priority: which started piece a request goes to. Under rarest-first it is the started piece the fewest
- * neighbours have (mainline's and BitTornado's {@code PiecePicker.next}); under random and sequential, the
- * lowest-numbered one.
+ * Strict priority, through the picker on its own (a {@link FakeSwarm} view, no session): which started piece
+ * a request goes to. Under rarest-first it is the started piece the fewest neighbours have (mainline's and
+ * BitTornado's {@code PiecePicker.next}); under random and sequential, the lowest-numbered one.
  */
 class StartedPieceTest {
-    private static ProtocolSpec with(Enums.PiecePolicy policy) {
-        ProtocolSpec d = ProtocolSpec.defaults();
-        return new ProtocolSpec(d.maxConnections(), d.maxInitiate(), d.pipeline(), d.rechokeInterval(),
-                d.uploadSlots(), d.optimisticInterval(), d.newConnectionWeight(), d.choker(), d.antiSnubbing(),
-                d.snubTimeout(), policy, d.strictPriority(), d.randomFirst(), d.endgame(), d.banThreshold(),
-                d.redundantHave(), d.haveBatch(), d.pex(), d.pexInterval());
+    /** 8 pieces of 4 blocks; pieces 2, 5 and 6 started (block 0 asked for), held by 5, 2 and 2 neighbours. */
+    private static FakeSwarm swarm() {
+        FakeSwarm v = new FakeSwarm(8, 4, 9, 9, 5, 9, 9, 2, 2, 9);
+        v.start(2, 0);
+        v.start(5, 0);
+        v.start(6, 0);
+        return v;
     }
 
-    /** 8 pieces of 4 blocks; pieces 2, 5 and 6 started, held by 5, 2 and 2 neighbours; the peer has 2, 5, 6. */
-    private static Session session(Enums.PiecePolicy policy) {
-        TorrentSpec spec = new TorrentSpec("t", 8 * 64 * 1024, 64 * 1024);
-        Session s = new Session(null, 0, spec, null, Enums.Role.PEER, with(policy));
-        int[] avail = {9, 9, 5, 9, 9, 2, 2, 9};
-        System.arraycopy(avail, 0, s.avail, 0, avail.length);
-        for (int piece : new int[] {2, 5, 6}) {
-            PieceProgress pp = new PieceProgress(piece, 4, 64 * 1024, false);
-            pp.requests[0] = 1; // block 0 already asked for
-            s.inProgress.put(piece, pp);
-            s.started.set(piece);
-        }
-        return s;
-    }
-
-    private static Connection peerWith(int... pieces) {
-        Connection c = new Connection(99, 0, 5);
-        for (int p : pieces) {
-            c.peerHave.set(p);
-        }
-        return c;
+    private static long next(PickerConfig cfg, FakeSwarm v, int... peerPieces) {
+        PiecePicker picker = cfg.create();
+        return picker.next(v, FakeSwarm.peer(peerPieces));
     }
 
     @Test
     void rarestFirstTakesTheRarestStartedPieceLowestNumberOnTies() {
-        Session s = session(Enums.PiecePolicy.RAREST_FIRST);
-        assertEquals(Session.key(5, 1), s.startedBlock(peerWith(2, 5, 6)));
-        assertEquals(Session.key(6, 1), s.startedBlock(peerWith(2, 6)));
-        assertEquals(Session.key(2, 1), s.startedBlock(peerWith(2, 7)));
-        assertEquals(-1, s.startedBlock(peerWith(0, 1, 7)));
+        PickerConfig cfg = RarestFirstPicker.Config.defaults();
+        FakeSwarm v = swarm();
+        assertEquals(BlockKey.of(5, 1), next(cfg, v, 2, 5, 6));
+        assertEquals(BlockKey.of(6, 1), next(cfg, v, 2, 6));
+        assertEquals(BlockKey.of(2, 1), next(cfg, v, 2, 7));
         // a rare piece with no free block left is passed over
-        s.inProgress.get(5).requests[1] = s.inProgress.get(5).requests[2] = s.inProgress.get(5).requests[3] = 1;
-        assertEquals(Session.key(6, 1), s.startedBlock(peerWith(2, 5, 6)));
+        v.request(5, 1);
+        v.request(5, 2);
+        v.request(5, 3);
+        assertEquals(BlockKey.of(6, 1), next(cfg, v, 2, 5, 6));
     }
 
     @Test
     void randomAndSequentialTakeTheLowestNumberedStartedPiece() {
-        for (Enums.PiecePolicy policy : new Enums.PiecePolicy[] {Enums.PiecePolicy.RANDOM, Enums.PiecePolicy.SEQUENTIAL}) {
-            Session s = session(policy);
-            assertEquals(Session.key(2, 1), s.startedBlock(peerWith(2, 5, 6)), policy.name());
-            assertEquals(Session.key(5, 1), s.startedBlock(peerWith(5, 6)), policy.name());
+        for (PickerConfig cfg : new PickerConfig[] {RandomPicker.Config.defaults(), SequentialPicker.Config.defaults()}) {
+            FakeSwarm v = swarm();
+            assertEquals(BlockKey.of(2, 1), next(cfg, v, 2, 5, 6), cfg.toString());
+            assertEquals(BlockKey.of(5, 1), next(cfg, v, 5, 6), cfg.toString());
         }
+    }
+
+    @Test
+    void withoutAStartedPieceTheRarestNewPieceStarts() {
+        // random_first 0: straight to rarest first; pieces 0, 1 and 7 are new, 1 is the rarest
+        FakeSwarm v = new FakeSwarm(8, 4, 9, 3, 5, 9, 9, 2, 2, 4);
+        v.haveCount(0);
+        PiecePicker picker = new RarestFirstPicker.Config(true, 0, true).create();
+        assertEquals(BlockKey.of(1, 0), picker.next(v, FakeSwarm.peer(0, 1, 7)));
+        assertEquals(-1, picker.next(v, FakeSwarm.peer()));
+    }
+
+    @Test
+    void sequentialStartsTheLowestNewPiece() {
+        FakeSwarm v = new FakeSwarm(8, 4, 1, 1, 1, 1, 1, 1, 1, 1);
+        PiecePicker picker = new SequentialPicker.Config(true, 0, true).create();
+        assertEquals(BlockKey.of(3, 0), picker.next(v, FakeSwarm.peer(3, 6)));
+    }
+
+    @Test
+    void endgameAsksASecondPeerForARequestedBlockOnlyOnceEverythingIsRequested() {
+        // 2 pieces of 2 blocks; piece 0 held, piece 1 started with both blocks requested from someone else
+        FakeSwarm v = new FakeSwarm(2, 2, 1, 1);
+        v.hold(0);
+        v.start(1, 0);
+        v.request(1, 1);
+        assertEquals(BlockKey.of(1, 0), next(RarestFirstPicker.Config.defaults(), v, 0, 1));
+        assertEquals(-1, next(RarestFirstPicker.Config.defaults().withEndgame(false), v, 0, 1));
     }
 }

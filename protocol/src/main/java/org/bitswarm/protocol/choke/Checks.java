@@ -1,0 +1,15 @@
+package org.bitswarm.protocol.choke;
+
+import org.bitswarm.engine.config.ConfigError;
+
+/** Validation shared by the mainline-style chokers' configuration records. */
+final class Checks {
+    private Checks() {}
+
+    static void common(int slots, long rechokeInterval, long optimisticInterval, double newConnectionWeight) {
+        ConfigError.require(slots >= 1, "slots", "must be >= 1");
+        ConfigError.require(rechokeInterval > 0, "rechoke_interval", "must be positive");
+        ConfigError.require(optimisticInterval >= rechokeInterval, "optimistic_interval", "must be >= rechoke_interval");
+        ConfigError.require(newConnectionWeight >= 1, "new_connection_weight", "must be >= 1");
+    }
+}

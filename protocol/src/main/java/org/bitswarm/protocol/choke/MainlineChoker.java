@@ -1,0 +1,145 @@
+package org.bitswarm.protocol.choke;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bitswarm.protocol.strategy.ChokeView;
+import org.bitswarm.protocol.strategy.Choker;
+import org.bitswarm.protocol.strategy.Peer;
+import umontreal.ssj.rng.RandomStream;
+
+/**
+ * The choking algorithm of BEP 3 as mainline 4.x runs it. Every {@code rechoke_interval} (10 s) the
+ * {@code slots - 1} interested peers ranked best by {@link #rank} get the regular slots; one more slot is the
+ * optimistic unchoke, rotated every {@code optimistic_interval} (30 s), three times as likely to go to a
+ * connection younger than that. Slots left over go to further random peers. A session that does not upload
+ * (a free rider) never unchokes anyone. Subclasses choose the ranking and whether a peer is snubbed.
+ */
+public abstract class MainlineChoker implements Choker {
+    private final int slots;
+    private final long interval;
+    private final long optimisticInterval;
+    private final double newConnectionWeight;
+    private int rechokes;
+    private Peer optimistic;
+
+    protected MainlineChoker(int slots, long interval, long optimisticInterval, double newConnectionWeight) {
+        this.slots = slots;
+        this.interval = interval;
+        this.optimisticInterval = optimisticInterval;
+        this.newConnectionWeight = newConnectionWeight;
+    }
+
+    /** The value regular slots are ranked by, highest first (ties at random). */
+    protected abstract long rank(ChokeView v, Peer c);
+
+    /** The peer may not hold a regular slot now (anti-snubbing). */
+    protected abstract boolean snubbed(ChokeView v, Peer c);
+
+    /** A peer of this rank may hold a regular slot. */
+    protected abstract boolean eligible(ChokeView v, long rank);
+
+    @Override
+    public long interval() {
+        return interval;
+    }
+
+    protected int slots() {
+        return slots;
+    }
+
+    @Override
+    public boolean unchokeAtOnce(ChokeView v, Peer peer) {
+        // Mainline fills a free upload slot at once instead of waiting for the next rechoke.
+        return v.unchokedCount() < slots;
+    }
+
+    @Override
+    public List<Peer> rechoke(ChokeView v) {
+        RandomStream rng = v.random();
+        List<Peer> cands = new ArrayList<>();
+        for (Peer c : v.peers()) {
+            if (c.peerInterested()) {
+                cands.add(c);
+            }
+        }
+        List<Peer> unchoke = new ArrayList<>();
+        if (v.uploads()) {
+            unchoke.addAll(regular(v, cands, rng));
+            int rotateEvery = (int) Math.max(1, optimisticInterval / interval);
+            boolean rotate = rechokes++ % rotateEvery == 0;
+            Peer opt = optimistic;
+            if (rotate || opt == null || !opt.open() || !opt.peerInterested() || unchoke.contains(opt)) {
+                opt = optimistic(v, cands, unchoke, rng);
+                optimistic = opt;
+            }
+            if (opt != null) {
+                unchoke.add(opt);
+            }
+            while (unchoke.size() < slots) {
+                Peer extra = optimistic(v, cands, unchoke, rng);
+                if (extra == null) {
+                    break;
+                }
+                unchoke.add(extra);
+            }
+        }
+        return unchoke;
+    }
+
+    private List<Peer> regular(ChokeView v, List<Peer> cands, RandomStream rng) {
+        List<Peer> eligible = new ArrayList<>();
+        for (Peer c : cands) {
+            if (!snubbed(v, c)) {
+                eligible.add(c);
+            }
+        }
+        int n = eligible.size();
+        double[] tie = new double[n];
+        long[] rate = new long[n];
+        for (int i = 0; i < n; i++) {
+            tie[i] = rng.nextDouble();
+            rate[i] = rank(v, eligible.get(i));
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> rate[x] != rate[y] ? Long.compare(rate[y], rate[x]) : Double.compare(tie[x], tie[y]));
+        List<Peer> out = new ArrayList<>();
+        for (int i = 0; i < n && out.size() < slots - 1; i++) {
+            if (eligible(v, rate[order[i]])) {
+                out.add(eligible.get(order[i]));
+            }
+        }
+        return out;
+    }
+
+    /** A random interested peer not yet unchoked; new connections weigh new_connection_weight. */
+    protected Peer optimistic(ChokeView v, List<Peer> cands, List<Peer> taken, RandomStream rng) {
+        double total = 0;
+        double[] w = new double[cands.size()];
+        for (int i = 0; i < w.length; i++) {
+            Peer c = cands.get(i);
+            if (!taken.contains(c)) {
+                w[i] = v.now() - c.connectedAt() < optimisticInterval ? newConnectionWeight : 1;
+                total += w[i];
+            }
+        }
+        if (total == 0) {
+            return null;
+        }
+        double x = rng.nextDouble() * total;
+        Peer last = null;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0) {
+                last = cands.get(i);
+                x -= w[i];
+                if (x < 0) {
+                    return last;
+                }
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,60 @@
+package org.bitswarm.protocol.choke;
+
+import org.bitswarm.engine.config.Doc;
+import org.bitswarm.engine.config.Unit;
+import org.bitswarm.protocol.strategy.ChokeView;
+import org.bitswarm.protocol.strategy.Choker;
+import org.bitswarm.protocol.strategy.ChokerConfig;
+import org.bitswarm.protocol.strategy.Peer;
+
+/**
+ * Regular slots drawn at random among the interested peers at each rechoke, with mainline's optimistic
+ * unchoke beside them: no reciprocation, hence no incentive (the baseline tit-for-tat is compared with).
+ */
+public final class RandomChoker extends MainlineChoker {
+    public RandomChoker(Config cfg) {
+        super(cfg.slots(), cfg.rechokeInterval(), cfg.optimisticInterval(), cfg.newConnectionWeight());
+    }
+
+    @Override
+    protected long rank(ChokeView v, Peer c) {
+        return 0;
+    }
+
+    @Override
+    protected boolean snubbed(ChokeView v, Peer c) {
+        return false;
+    }
+
+    @Override
+    protected boolean eligible(ChokeView v, long rank) {
+        return true;
+    }
+
+    /** Slots and periods as mainline's tit-for-tat, so that only the ranking differs. */
+    @Doc("regular slots drawn at random each rechoke: no reciprocation (baseline)")
+    public record Config(
+            @Doc("upload slots including the optimistic one") int slots,
+            @Doc("rechoke period") @Unit(Unit.Kind.DURATION) long rechokeInterval,
+            @Doc("optimistic unchoke rotation period") @Unit(Unit.Kind.DURATION) long optimisticInterval,
+            @Doc("weight of a new connection in the optimistic draw") double newConnectionWeight) implements ChokerConfig {
+
+        public Config {
+            Checks.common(slots, rechokeInterval, optimisticInterval, newConnectionWeight);
+        }
+
+        public static Config defaults() {
+            return new Config(4, 10_000_000_000L, 30_000_000_000L, 3);
+        }
+
+        @Override
+        public Choker create() {
+            return new RandomChoker(this);
+        }
+
+        @Override
+        public long interval() {
+            return rechokeInterval;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.bitswarm.protocol.choke;
+
+import org.bitswarm.engine.config.ConfigError;
+import org.bitswarm.engine.config.Doc;
+import org.bitswarm.engine.config.Unit;
+import org.bitswarm.protocol.strategy.ChokeView;
+import org.bitswarm.protocol.strategy.Choker;
+import org.bitswarm.protocol.strategy.ChokerConfig;
+import org.bitswarm.protocol.strategy.Peer;
+
+/**
+ * Tit-for-tat (BEP 3, mainline 4.x): the regular slots go to the interested peers with the best download rate
+ * to us, and only to peers that gave us something; a seed ranks by our upload rate to them instead.
+ * Anti-snubbing: a peer that sent no block for {@code snub_timeout} (30 s) while we wanted data loses its
+ * regular slot, which goes to another random peer.
+ */
+public final class TitForTatChoker extends MainlineChoker {
+    private final Config cfg;
+
+    public TitForTatChoker(Config cfg) {
+        super(cfg.slots(), cfg.rechokeInterval(), cfg.optimisticInterval(), cfg.newConnectionWeight());
+        this.cfg = cfg;
+    }
+
+    @Override
+    protected long rank(ChokeView v, Peer c) {
+        return v.seeding() ? c.rateOut() : c.rateIn();
+    }
+
+    @Override
+    protected boolean snubbed(ChokeView v, Peer c) {
+        return cfg.antiSnubbing() && !v.seeding() && c.amInterested() && v.now() - c.lastBlockAt() >= cfg.snubTimeout();
+    }
+
+    @Override
+    protected boolean eligible(ChokeView v, long rank) {
+        // Tit-for-tat reciprocates only peers that gave us something (a seed ranks everyone it serves).
+        return v.seeding() || rank > 0;
+    }
+
+    /** Mainline 4.x's values: 4 slots, rechoke 10 s, optimistic unchoke every 30 s, anti-snubbing after 30 s. */
+    @Doc("tit-for-tat (mainline 4.x): regular slots to the best uploaders to us, optimistic unchoke, anti-snubbing")
+    public record Config(
+            @Doc("upload slots including the optimistic one (mainline: 4)") int slots,
+            @Doc("rechoke period (BEP 3, mainline: 10 s)") @Unit(Unit.Kind.DURATION) long rechokeInterval,
+            @Doc("optimistic unchoke rotation period (mainline: 30 s)") @Unit(Unit.Kind.DURATION) long optimisticInterval,
+            @Doc("weight of a new connection in the optimistic draw (mainline: 3)") double newConnectionWeight,
+            @Doc("take the reciprocation slot from a peer that sent nothing for snub_timeout") boolean antiSnubbing,
+            @Doc("anti-snubbing delay (mainline: 30 s)") @Unit(Unit.Kind.DURATION) long snubTimeout) implements ChokerConfig {
+
+        public Config {
+            Checks.common(slots, rechokeInterval, optimisticInterval, newConnectionWeight);
+            ConfigError.require(snubTimeout > 0, "snub_timeout", "must be positive");
+        }
+
+        public static Config defaults() {
+            return new Config(4, 10_000_000_000L, 30_000_000_000L, 3, true, 30_000_000_000L);
+        }
+
+        public Config withSlots(int n) {
+            return new Config(n, rechokeInterval, optimisticInterval, newConnectionWeight, antiSnubbing, snubTimeout);
+        }
+
+        public Config withRechokeInterval(long t) {
+            return new Config(slots, t, optimisticInterval, newConnectionWeight, antiSnubbing, snubTimeout);
+        }
+
+        public Config withAntiSnubbing(boolean on) {
+            return new Config(slots, rechokeInterval, optimisticInterval, newConnectionWeight, on, snubTimeout);
+        }
+
+        @Override
+        public Choker create() {
+            return new TitForTatChoker(this);
+        }
+
+        @Override
+        public long interval() {
+            return rechokeInterval;
+        }
+    }
+}

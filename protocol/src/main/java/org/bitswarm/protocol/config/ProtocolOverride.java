@@ -1,0 +1,54 @@
+package org.bitswarm.protocol.config;
+
+import org.bitswarm.engine.config.Doc;
+import org.bitswarm.protocol.strategy.ChokerConfig;
+import org.bitswarm.protocol.strategy.LinkConfig;
+import org.bitswarm.protocol.strategy.PickerConfig;
+
+/**
+ * A group's own protocol blocks: each block given replaces the swarm's block of that name as a whole (its keys
+ * not given take that block's own defaults), so one group can run a different client, for example a strategic
+ * choker among mainline ones. A block left out (null) is the swarm's.
+ */
+public record ProtocolOverride(
+        @Doc("connection limits and pipelining of this group") ProtocolSpec.ConnectionSpec connections,
+        @Doc("this group's choker") ChokerConfig choker,
+        @Doc("this group's piece picker") PickerConfig pieceSelection,
+        @Doc("this group's link scheduler") LinkConfig links,
+        @Doc("this group's HAVE settings") ProtocolSpec.HaveSpec have,
+        @Doc("this group's peer exchange") ProtocolSpec.PexSpec pex,
+        @Doc("this group's ban threshold") Integer banThreshold) {
+
+    /** Nothing overridden. */
+    public static ProtocolOverride defaults() {
+        return new ProtocolOverride(null, null, null, null, null, null, null);
+    }
+
+    public boolean isEmpty() {
+        return equals(defaults());
+    }
+
+    /** The swarm's protocol with this group's blocks in place of its own (validated as a whole). */
+    public ProtocolSpec over(ProtocolSpec base) {
+        if (isEmpty()) {
+            return base;
+        }
+        return new ProtocolSpec(connections != null ? connections : base.connections(),
+                choker != null ? choker : base.choker(),
+                pieceSelection != null ? pieceSelection : base.pieceSelection(),
+                links != null ? links : base.links(),
+                have != null ? have : base.have(),
+                pex != null ? pex : base.pex(),
+                banThreshold != null ? banThreshold : base.banThreshold());
+    }
+
+    /** Only the choker replaced. */
+    public static ProtocolOverride choker(ChokerConfig c) {
+        return new ProtocolOverride(null, c, null, null, null, null, null);
+    }
+
+    /** Only the choker and the link scheduler replaced. */
+    public static ProtocolOverride choker(ChokerConfig c, LinkConfig links) {
+        return new ProtocolOverride(null, c, null, links, null, null, null);
+    }
+}

@@ -1,0 +1,140 @@
+package org.bitswarm.protocol.peer;
+
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.bitswarm.engine.Context;
+import org.bitswarm.protocol.wire.Kind;
+import org.bitswarm.protocol.wire.Msg;
+import org.bitswarm.protocol.wire.WireSize;
+
+/**
+ * A session's connections: the address pool learned from the tracker and PEX, opening connections up to
+ * {@code initiate}, the handshake (with the bitfield), closing and forgetting connections, and bans of peers
+ * that took part in too many bad pieces.
+ */
+final class Peering {
+    private final Session s;
+    final Connections conns = new Connections();
+    private final TreeSet<Long> pending = new TreeSet<>();
+    private final ArrayDeque<Long> pool = new ArrayDeque<>();
+    private final HashSet<Long> known = new HashSet<>();
+    private final TreeSet<Long> banned = new TreeSet<>();
+    private final TreeMap<Long, Integer> strikes = new TreeMap<>();
+
+    Peering(Session s) {
+        this.s = s;
+    }
+
+    int bannedCount() {
+        return banned.size();
+    }
+
+    void forgetAddresses() {
+        pending.clear();
+        pool.clear();
+        known.clear();
+    }
+
+    void learn(long[] peers) {
+        for (long q : peers) {
+            if (q != s.client.id && !conns.containsKey(q) && !banned.contains(q) && known.add(q)) {
+                pool.add(q);
+            }
+        }
+    }
+
+    /**
+     * Opens connections from the address pool up to max_initiate. Seeds connect too (mainline does), so a seed
+     * that announces after the peers is still found; two complete clients refuse each other at the handshake.
+     */
+    void connectMore(Context ctx) {
+        while (s.active && conns.size() + pending.size() < s.p.connections().initiate() && !pool.isEmpty()) {
+            long q = pool.poll();
+            known.remove(q);
+            if (conns.containsKey(q) || pending.contains(q) || banned.contains(q)) {
+                continue;
+            }
+            pending.add(q);
+            sendHandshake(ctx, q);
+        }
+        s.tracker.maybeAnnounceEarly(ctx);
+    }
+
+    private void sendHandshake(Context ctx, long q) {
+        s.client.control(ctx, q, Kind.HANDSHAKE, new Msg.Handshake(s.torrent, s.up.shownPieces(ctx)),
+                WireSize.handshake(s.pieces));
+    }
+
+    void onHandshake(Context ctx, long from, long[] bits) {
+        BitSet theirs = BitSet.valueOf(bits);
+        boolean wasPending = pending.remove(from);
+        if (conns.containsKey(from)) {
+            return;
+        }
+        boolean bothComplete = s.complete() && theirs.cardinality() == s.pieces;
+        if (!s.active || banned.contains(from) || bothComplete
+                || (!wasPending && conns.size() >= s.p.connections().max())) {
+            s.client.control(ctx, from, Kind.REJECT, new Msg.Signal(s.torrent), 0);
+            connectMore(ctx);
+            return;
+        }
+        if (!wasPending) {
+            sendHandshake(ctx, from);
+        }
+        Connection c = new Connection(s, from, ctx.now(), s.p.connections().pipeline());
+        c.lastArrival = s.client.lastArrivalUnconnected(from);
+        conns.put(from, c);
+        s.pex.added(from);
+        s.haves.onBitfield(ctx, c, theirs);
+        s.up.offerPieces(ctx, c);
+    }
+
+    void onClose(Context ctx, long from) {
+        pending.remove(from);
+        Connection c = conns.get(from);
+        if (c != null) {
+            drop(ctx, c);
+        }
+        connectMore(ctx);
+    }
+
+    /** Forgets a connection: its pieces leave the availability counts and its requests go back to the pool. */
+    void drop(Context ctx, Connection c) {
+        conns.remove(c.peer);
+        if (c.lastArrival >= 0) {
+            s.client.rememberArrival(ctx, c.peer, c.lastArrival);
+        }
+        c.closed = true;
+        s.haves.forget(c);
+        s.down.unrequestAll(c);
+        c.uploads.clear();
+    }
+
+    /** Closes a connection between two complete clients: neither has anything for the other. */
+    void closeSeedPair(Context ctx, Connection c) {
+        s.client.control(ctx, c, Kind.CLOSE, new Msg.Signal(s.torrent), 0);
+        drop(ctx, c);
+    }
+
+    /**
+     * A piece failed its hash check: v1 hashes cannot name the bad block, so every sender of the piece gets a
+     * strike; at {@code ban_threshold} strikes (mainline 4.x: 3) the sender is banned and disconnected.
+     */
+    void strike(Context ctx, long[] senders, int n) {
+        int threshold = s.p.banThreshold();
+        for (int i = 0; i < n; i++) {
+            long q = senders[i];
+            int k = strikes.merge(q, 1, Integer::sum);
+            if (threshold > 0 && k >= threshold && banned.add(q)) {
+                Connection c = conns.get(q);
+                if (c != null) {
+                    s.client.control(ctx, q, Kind.CLOSE, new Msg.Signal(s.torrent), 0);
+                    drop(ctx, c);
+                }
+            }
+        }
+    }
+}
