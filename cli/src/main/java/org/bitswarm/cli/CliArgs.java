@@ -1,9 +1,13 @@
 package org.bitswarm.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.bitswarm.scenario.Device;
+import org.bitswarm.scenario.HeapSize;
+import org.bitswarm.scenario.InputFile;
+import org.bitswarm.scenario.MachinesFile;
+import org.bitswarm.scenario.Scenario;
+import org.bitswarm.scenario.ScenarioError;
 import org.bitswarm.scenario.RunSettings;
 
 /** Checks of command-line values that picocli's types cannot express. */
@@ -35,15 +39,39 @@ final class CliArgs {
         }
     }
 
-    /** Checks that need the file system. */
-    static void checkRun(RunSettings s) {
+    /**
+     * Checks that need the file system or this JVM, blaming the option when the value came from the command line
+     * and the scenario's line and key otherwise.
+     */
+    static void checkRun(Scenario sc, RunSettings s, boolean machinesOption, boolean heapOption) {
         if (!s.machines().isEmpty()) {
+            String where = machinesOption ? "--machines" : null;
             if (s.dev() != Device.NIODEV) {
-                throw new BadArgument("--machines: needs --dev niodev");
+                throw blame(sc, where, "machines", "needs --dev niodev");
             }
-            if (!Files.isRegularFile(Path.of(s.machines()))) {
-                throw new BadArgument("--machines " + s.machines() + ": no such file");
+            try {
+                MachinesFile.hosts(Path.of(s.machines()));
+            } catch (InputFile.Refused e) {
+                throw blame(sc, where, "machines", s.machines() + ": " + e.getMessage());
             }
         }
+        if (s.dev() == Device.LOCAL && !s.heap().isEmpty()) {
+            long want = HeapSize.bytes(s.heap()).orElse(0);
+            long have = Runtime.getRuntime().maxMemory();
+            if (want > have + (have >> 4)) {
+                throw blame(sc, heapOption ? "--heap" : null, "heap", s.heap() + " is more than this JVM's "
+                        + (have >> 20) + " MiB, and --dev local runs the ranks in this JVM: give --heap on ./bitswarm's"
+                        + " command line (it starts the JVM with it), or use --dev multicore");
+            }
+        }
+    }
+
+    /** An error about a run setting: {@code option: reason}, or {@code file:line: key: reason} from the scenario. */
+    private static RuntimeException blame(Scenario sc, String option, String key, String reason) {
+        if (option != null) {
+            return new BadArgument(option + ": " + reason);
+        }
+        org.yaml.snakeyaml.nodes.Node at = Scenario.keyNode(sc.root(), key);
+        return new ScenarioError(sc.path().toString(), at == null ? 1 : at.getStartMark().getLine() + 1, key, reason);
     }
 }

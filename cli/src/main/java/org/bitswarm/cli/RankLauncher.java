@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.bitswarm.cli.launch.ExitCleanup;
 import org.bitswarm.cli.launch.LaunchSpec;
 import org.bitswarm.cli.launch.MpjDevice;
 import org.bitswarm.cli.launch.MpjLauncher;
 import org.bitswarm.cli.run.Pipeline;
-import org.bitswarm.cli.run.ResultFiles;
 import org.bitswarm.cli.run.RunRequest;
 import org.bitswarm.engine.LocalCluster;
 import org.bitswarm.scenario.Device;
@@ -57,24 +57,70 @@ final class RankLauncher {
      */
     static int runScenario(RunRequest req, RunSettings s, Consumer<String> lines) throws IOException {
         if (s.dev() == Device.LOCAL) {
-            List<LinkedHashMap<String, String>> r = LocalCluster.runEach(s.np(), t -> Pipeline.runRank(req, t, lines));
-            return r.get(0) != null ? 0 : Main.EXIT_FAILED;
+            try {
+                List<LinkedHashMap<String, String>> r = LocalCluster.runEach(s.np(), t -> Pipeline.runRank(req, t, lines));
+                return r.get(0) != null ? 0 : Main.EXIT_FAILED;
+            } catch (OutOfMemoryError e) {
+                // The ranks' heap is this JVM's: one line, not the JVM's trace, and the way out.
+                System.err.println("bitswarm: the ranks ran out of memory (--dev local runs them in this JVM, whose heap is "
+                        + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); give them more with --heap, e.g. --heap 8g");
+                return Main.EXIT_FAILED;
+            }
         }
         List<String> jvm = s.heap().isEmpty() ? List.of() : List.of("-Xmx" + s.heap());
-        return launch(s.dev(), s.np(), RankMain.class.getName(), req.toArgs(),
-                s.machines().isEmpty() ? null : Path.of(s.machines()), Path.of("").toAbsolutePath(), lines, jvm);
+        // Across hosts the status folder must be one every host sees: beside the results, not in this host's /tmp.
+        Path machines = s.machines().isEmpty() ? null : Path.of(s.machines());
+        return launch(s.dev(), s.np(), RankMain.class.getName(), req.toArgs(), machines, Path.of("").toAbsolutePath(),
+                lines, jvm, machines == null ? null : req.stage());
+    }
+
+    /** Status folders in the temporary directory: {@code bitswarm-status-PID-START-...}. */
+    static final String STATUS_PREFIX = "bitswarm-status-";
+
+    /**
+     * The watchdog's time: the {@code bitswarm.watchdog} property, else {@code $BITSWARM_WATCHDOG} (a duration
+     * such as 90s or 10min), else {@link LaunchSpec#DEFAULT_WATCHDOG}.
+     */
+    static Duration watchdog() {
+        String v = System.getProperty("bitswarm.watchdog");
+        if (v == null || v.isBlank()) {
+            v = System.getenv("BITSWARM_WATCHDOG");
+        }
+        if (v == null || v.isBlank()) {
+            return LaunchSpec.DEFAULT_WATCHDOG;
+        }
+        long ticks;
+        try {
+            ticks = org.bitswarm.scenario.Units.parse(v.strip(), org.bitswarm.engine.config.Unit.Kind.DURATION);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("BITSWARM_WATCHDOG: expected a duration such as 90s or 10min, got \"" + v + "\"");
+        }
+        if (ticks < 1_000_000) {
+            throw new IllegalStateException("BITSWARM_WATCHDOG: at least 1ms, got \"" + v + "\"");
+        }
+        return Duration.ofNanos(ticks);
     }
 
     static int launch(Device dev, int np, String mainClass, List<String> args, Path machines, Path workDir,
             Consumer<String> stdout, List<String> jvmOptions) throws IOException {
-        Path status = Files.createTempDirectory("bitswarm-status-");
+        return launch(dev, np, mainClass, args, machines, workDir, stdout, jvmOptions, null);
+    }
+
+    /** As above; the status folder goes under {@code statusParent} if given, else into the temporary folder. */
+    static int launch(Device dev, int np, String mainClass, List<String> args, Path machines, Path workDir,
+            Consumer<String> stdout, List<String> jvmOptions, Path statusParent) throws IOException {
+        Path tmp = statusParent != null ? statusParent : Path.of(System.getProperty("java.io.tmpdir"));
+        ExitCleanup.removeDeadOwners(tmp, STATUS_PREFIX); // what a killed front end left
+        Path status = Files.createTempDirectory(tmp, STATUS_PREFIX + ExitCleanup.tag() + "-");
+        ExitCleanup.Registration cleanup = ExitCleanup.deleteOnExit(status);
         try {
             LaunchSpec spec = new LaunchSpec(np, dev == Device.NIODEV ? MpjDevice.NIODEV : MpjDevice.MULTICORE,
                     mpjHome(), appClassPath(), mainClass, args, workDir, Optional.ofNullable(machines), status,
-                    Optional.<Duration>empty(), jvmOptions);
+                    Optional.<Duration>empty(), watchdog(), jvmOptions);
             return new MpjLauncher(stdout, line -> System.err.println(line)).launch(spec);
         } finally {
-            ResultFiles.deleteTree(status);
+            ExitCleanup.deleteQuietly(status);
+            cleanup.close();
         }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import org.bitswarm.cli.run.ResultFiles;
 import org.bitswarm.cli.run.RunRequest;
 import org.bitswarm.plot.Plots;
 import org.bitswarm.scenario.RunSettings;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bitswarm run FILE}: one run of a scenario, its results in one folder. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario once and write its results folder.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Run a scenario once and write its results folder.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "scenario file (YAML)")
@@ -47,28 +46,34 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--heap", paramLabel = "SIZE", description = "maximum heap of the rank JVM(s), e.g. 8g")
     String heap;
 
+    @Option(names = "--force", description = "replace --out if it holds an earlier result of bitswarm run")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         Scenario sc;
         RunSettings s;
         try {
+            OutFolder.checkOption(out);
             sc = Scenario.load(file);
             s = CliArgs.override(sc.settings(), new RunSettings.Overrides(seed, np, dev == null ? null : CliArgs.device(dev),
                     replication, out, machines, heap, progress));
-            CliArgs.checkRun(s); // the model's own section was bound and checked by Scenario.load
+            CliArgs.checkRun(sc, s, machines != null, heap != null); // the model's section was checked by Scenario.load
         } catch (ScenarioError | CliArgs.BadArgument e) {
             System.err.println("bitswarm: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
         Path target = !s.out().isEmpty() ? Path.of(s.out()) : Path.of("results", sc.name(), LocalDateTime.now()
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-s" + s.seed() + "-np" + s.np());
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            System.err.println("bitswarm: --out " + target + ": exists and is not a directory");
+        OutFolder folder;
+        try {
+            folder = OutFolder.claim(target, force);
+        } catch (CliArgs.BadArgument e) {
+            System.err.println("bitswarm: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
-        Path stage = ResultFiles.stagingFor(target);
-        boolean done = false;
-        try {
+        try (folder) {
+            Path stage = folder.stage();
             ProgressDisplay display = ProgressDisplay.create(s.progress());
             RunRequest req = new RunRequest(file, s.seed(), s.np(), s.dev(), s.replication(), stage, display.rankMode());
             int code = RankLauncher.runScenario(req, s, display::accept);
@@ -79,14 +84,11 @@ final class RunCommand implements Callable<Integer> {
                 return Main.EXIT_FAILED;
             }
             Plots.forRun(stage); // from the CSVs, before the folder appears, so it appears complete
-            ResultFiles.publish(stage, target);
-            done = true;
+            if (!folder.publish()) {
+                return Main.EXIT_FAILED; // stopped by a signal meanwhile
+            }
             System.out.print(Summary.render(s, target));
             return 0;
-        } finally {
-            if (!done) {
-                ResultFiles.deleteTree(stage);
-            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.bitswarm.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bitswarm.cli.run.RunRequest;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * one folder with runs.csv, points.csv and plots (of the sweep, and of each BitTorrent run in its own folder).
  * Every point is validated before anything runs; a killed sweep started again runs only the missing runs.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, description = "Run every point of a scenario's sweep block.")
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Run every point of a scenario's sweep block.")
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "scenario file (YAML) with a sweep: block")
@@ -50,11 +49,12 @@ final class SweepCommand implements Callable<Integer> {
         SweepPlan plan;
         RunSettings s;
         try {
+            OutFolder.checkOption(out);
             sc = Scenario.load(file);
             plan = SweepPlan.of(sc);
             s = CliArgs.override(sc.settings(), new RunSettings.Overrides(null, np, dev == null ? null : CliArgs.device(dev),
                     null, out, null, heap, null));
-            CliArgs.checkRun(s);
+            CliArgs.checkRun(sc, s, false, heap != null);
             if (parallel < 1 || parallel > 256) {
                 throw new CliArgs.BadArgument("--parallel: must be in [1, 256], got " + parallel);
             }
@@ -63,8 +63,10 @@ final class SweepCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         Path target = !s.out().isEmpty() ? Path.of(s.out()) : Path.of("results", sc.name() + "-sweep");
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            System.err.println("bitswarm: --out " + target + ": exists and is not a directory");
+        try {
+            OutFolder.checkSweep(target);
+        } catch (CliArgs.BadArgument e) {
+            System.err.println("bitswarm: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
         RunSettings settings = s;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * {@code bitswarm tema3 --np N}: the seed assignment as it was set. Rank 0 is the tracker and rank R runs
  * client R, reading {@code in<R>.txt} from the folder and writing {@code client<R>_<file>} there.
  */
-@Command(name = "tema3", mixinStandardHelpOptions = true,
+@Command(name = "tema3", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Run the original MPI exercise (rank 0 tracker, rank R client R) in a folder of in<R>.txt files.")
 final class Tema3Command implements Callable<Integer> {
 
@@ -45,7 +45,20 @@ final class Tema3Command implements Callable<Integer> {
             if (!Files.isDirectory(folder)) {
                 throw new CliArgs.BadArgument("--dir " + folder + ": no such folder");
             }
+            if (results != null && Files.exists(results) && !Files.isDirectory(results)) {
+                throw new CliArgs.BadArgument("--results " + results + ": exists and is not a folder");
+            }
+            if (results != null && results.toString().isBlank()) {
+                throw new CliArgs.BadArgument("--results: an empty folder name");
+            }
             Tema3Input.load(folder, np);
+            if (results != null) {
+                try {
+                    Files.createDirectories(results); // last: only once the input is known to be good
+                } catch (IOException | SecurityException e) {
+                    throw new CliArgs.BadArgument("--results " + results + ": cannot create it (" + e.getMessage() + ")");
+                }
+            }
         } catch (CliArgs.BadArgument | Tema3InputException e) {
             System.err.println("tema3: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;

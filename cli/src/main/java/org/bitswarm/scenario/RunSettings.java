@@ -34,8 +34,8 @@ public record RunSettings(
         ConfigError.require(np >= 1 && np <= 1024, "np", "must be in [1, 1024], got " + np);
         ConfigError.require(endTime > 0, "end_time", "must be positive");
         ConfigError.require(replication >= 0, "replication", "must be >= 0, got " + replication);
-        ConfigError.require(heap.isEmpty() || heap.matches("[0-9]+[kmgKMG]?"), "heap",
-                "expected a JVM size such as 4g or 512m, got \"" + heap + "\"");
+        ConfigError.require(HeapSize.problem(heap) == null, "heap", String.valueOf(HeapSize.problem(heap)));
+        ConfigError.require(!out.isBlank() || out.isEmpty(), "out", "a folder name, not blanks");
         ConfigError.require(java.util.Set.of("auto", "bar", "plain", "off").contains(progress), "progress",
                 "expected auto, bar, plain or off, got \"" + progress + "\"");
     }

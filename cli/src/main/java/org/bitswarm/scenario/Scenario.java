@@ -1,11 +1,8 @@
 package org.bitswarm.scenario;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.bitswarm.cli.run.Models;
+import org.bitswarm.protocol.net.MatrixLatency;
+import org.bitswarm.protocol.config.NetworkSpec;
+import org.bitswarm.protocol.config.SwarmConfig;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -34,11 +34,9 @@ public record Scenario(Path path, String sha256, MappingNode root, Node sweep, R
         String name = path.toString();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioError(name, "no such file");
-        } catch (IOException e) {
-            throw new ScenarioError(name, "cannot read: " + e.getMessage());
+            bytes = InputFile.read(path, InputFile.SCENARIO_LIMIT);
+        } catch (InputFile.Refused e) {
+            throw new ScenarioError(name, e.getMessage());
         }
         String text;
         try {
@@ -80,6 +78,9 @@ public record Scenario(Path path, String sha256, MappingNode root, Node sweep, R
         NodeTuple section = keys.get(type.name());
         Record bound = section == null ? defaults : binder.bind(type.config(), section.getValueNode(), type.name());
         check(binder, type, bound, section);
+        if (bound instanceof SwarmConfig swarm) {
+            checkMatrix(binder, root, swarm.network());
+        }
         return new Scenario(path, sha, root, sweep, settings.withSection(bound));
     }
 
@@ -96,13 +97,53 @@ public record Scenario(Path path, String sha256, MappingNode root, Node sweep, R
         }
     }
 
+    /** A latency matrix is read and checked here, with its own line numbers, before any rank starts. */
+    private static void checkMatrix(Binder binder, MappingNode root, NetworkSpec net) {
+        if (!(net.latency() instanceof MatrixLatency.Config matrix)) {
+            return;
+        }
+        try {
+            LatencyMatrixFile.check(Path.of(matrix.file()));
+        } catch (InputFile.Refused e) {
+            Node at = keyNode(root, "bittorrent", "network", "latency", "file");
+            throw binder.error(at != null ? at : root, "bittorrent.network.latency.file", matrix.file() + ": " + e.getMessage());
+        }
+    }
+
+    /** The key node at a path of mapping keys, or null. */
+    public static Node keyNode(MappingNode root, String... path) {
+        MappingNode m = root;
+        Node found = null;
+        for (int i = 0; i < path.length; i++) {
+            found = null;
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(path[i])) {
+                    found = t.getKeyNode();
+                    if (i < path.length - 1) {
+                        if (!(t.getValueNode() instanceof MappingNode next)) {
+                            return null;
+                        }
+                        m = next;
+                    }
+                }
+            }
+            if (found == null) {
+                return null;
+            }
+        }
+        return found;
+    }
+
     static MappingNode parse(String name, String text) {
         LoaderOptions opts = new LoaderOptions();
         opts.setAllowDuplicateKeys(true); // the binder reports duplicates with their line
         opts.setMaxAliasesForCollections(50);
         Node node;
         try {
+            YamlLimits.check(name, text, opts);
             node = new Yaml(opts).compose(new StringReader(text));
+        } catch (ScenarioError e) {
+            throw e;
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
             throw new ScenarioError(name, line, "", "YAML syntax: " + e.getProblem());

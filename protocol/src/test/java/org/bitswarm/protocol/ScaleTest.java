@@ -101,7 +101,7 @@ class ScaleTest {
             SwarmResults res = SwarmResults.from(cfg, r, end);
             assertEquals(one.eventDigest(), r.eventDigest(), "event digest on " + np + " ranks");
             assertEquals(one.events(), r.events(), "events on " + np + " ranks");
-            assertEquals(base.peersCsvLines(), res.peersCsvLines(), "peers.csv on " + np + " ranks");
+            assertEquals(base.peersRows(), res.peersRows(), "peers.csv on " + np + " ranks");
             assertEquals(base.summaryMetrics(), res.summaryMetrics(), "summary on " + np + " ranks");
         }
     }

@@ -1,6 +1,7 @@
 package org.bitswarm.cli.launch;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,32 @@ final class JavaCommand {
         out.add("-XX:+ExitOnOutOfMemoryError");
         out.add("-Djava.awt.headless=true");
         out.add("-D" + RankGuard.STATUS_DIR_PROPERTY + "=" + spec.statusDir().toAbsolutePath());
+        out.add("-D" + RankGuard.HEARTBEAT_PROPERTY + "=" + heartbeatMillis(spec));
+        out.add("-D" + RankGuard.DIE_WITH_PARENT_PROPERTY + "=true");
+        out.add("-D" + RankGuard.FRONT_END_SILENCE_PROPERTY + "=" + Math.max(10_000, spec.watchdog().toMillis()));
         return out;
     }
+
+    /** A beat a second, or more often when the watchdog is short (tests), so that several fit in it. */
+    static long heartbeatMillis(LaunchSpec spec) {
+        return Math.max(50, Math.min(1000, spec.watchdog().toMillis() / 5));
+    }
+
+    /**
+     * The command with a parent-death signal: {@code setpriv --pdeathsig KILL} makes the kernel kill the
+     * process when the front end dies, even by {@code kill -9}, where no shutdown hook runs. Without setpriv
+     * the command is unchanged (the ranks' own parent watch still ends them).
+     */
+    static List<String> dieWithFrontEnd(List<String> cmd) {
+        if (!Files.isExecutable(SETPRIV)) {
+            return cmd;
+        }
+        List<String> out = new ArrayList<>(List.of(SETPRIV.toString(), "--pdeathsig", "KILL"));
+        out.addAll(cmd);
+        return out;
+    }
+
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
     static String classPath(List<Path> entries) {
         return entries.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));

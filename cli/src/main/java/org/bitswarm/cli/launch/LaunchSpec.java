@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param statusDir      a directory for this run only, where ranks report {@code rank-R.done} or
  *                       {@code rank-R.failed}; for a cluster it must be on a file system every host shares
  * @param timeout        kill the run after this long; empty: no limit
+ * @param watchdog       how long the run may go without rank 0 finishing a window, or a rank without a
+ *                       heartbeat, before it is failed and killed (a stopped, frozen or lost rank; a livelock)
  * @param jvmOptions     extra options for the JVM(s) running ranks, e.g. {@code -Xmx4g}: under multicore one JVM
  *                       holds every rank, under niodev each rank has its own JVM with these options
  */
@@ -39,7 +41,11 @@ public record LaunchSpec(
         Optional<Path> machinesFile,
         Path statusDir,
         Optional<Duration> timeout,
+        Duration watchdog,
         List<String> jvmOptions) {
+
+    /** The watchdog's default: far more than any window takes, short enough that a hung run ends the same day. */
+    public static final Duration DEFAULT_WATCHDOG = Duration.ofMinutes(3);
 
     public LaunchSpec {
         if (np < 1) {
@@ -54,6 +60,10 @@ public record LaunchSpec(
         appArgs = List.copyOf(appArgs);
         machinesFile = Objects.requireNonNull(machinesFile, "machinesFile");
         timeout = Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(watchdog, "watchdog");
+        if (watchdog.isNegative() || watchdog.isZero()) {
+            throw new IllegalArgumentException("watchdog must be positive, got " + watchdog);
+        }
         jvmOptions = List.copyOf(jvmOptions);
         if (appClassPath.isEmpty()) {
             throw new IllegalArgumentException("appClassPath is empty");
@@ -85,6 +95,7 @@ public record LaunchSpec(
         private Path machinesFile;
         private Path statusDir;
         private Duration timeout;
+        private Duration watchdog = DEFAULT_WATCHDOG;
         private final List<String> jvmOptions = new ArrayList<>();
 
         private Builder(String mainClass) {
@@ -136,6 +147,11 @@ public record LaunchSpec(
             return this;
         }
 
+        public Builder watchdog(Duration value) {
+            this.watchdog = value;
+            return this;
+        }
+
         public Builder jvmOptions(List<String> options) {
             jvmOptions.addAll(options);
             return this;
@@ -143,7 +159,7 @@ public record LaunchSpec(
 
         public LaunchSpec build() {
             return new LaunchSpec(np, device, mpjHome, appClassPath, mainClass, appArgs, workingDir,
-                    Optional.ofNullable(machinesFile), statusDir, Optional.ofNullable(timeout), jvmOptions);
+                    Optional.ofNullable(machinesFile), statusDir, Optional.ofNullable(timeout), watchdog, jvmOptions);
         }
     }
 }

@@ -28,6 +28,8 @@ public final class MpjLauncher {
     public static final int EXIT_RANK_FAILED = RankGuard.FAILURE_EXIT;
     /** Everything exited 0 but rank 0 never reported that it finished. */
     public static final int EXIT_INCOMPLETE = 4;
+    /** The watchdog stopped the run: a rank stopped responding, or no window finished for too long. */
+    public static final int EXIT_STALLED = 5;
     public static final int EXIT_TIMEOUT = 124;
     public static final int EXIT_INTERRUPTED = 130;
 
@@ -78,6 +80,10 @@ public final class MpjLauncher {
     private int launchNiodev(LaunchSpec spec, StatusDir status) throws LaunchException {
         Path runDir = status.path().resolve(NIODEV_RUN_DIR);
         try (NiodevRun run = NiodevRun.prepare(spec, runDir)) {
+            if (run.exposed()) {
+                stderrLines.accept("bitswarm: warning: no network namespace could be made (it needs root and unshare),"
+                        + " so MPJ's daemon and the niodev ranks listen on every interface of this host during the run");
+            }
             return supervise(spec, status, run.command(), run);
         }
     }

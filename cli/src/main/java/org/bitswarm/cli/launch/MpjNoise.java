@@ -12,7 +12,11 @@ final class MpjNoise {
     private static final List<Pattern> LINES = List.of(
             Pattern.compile("MPJ Express \\([^)]*\\) is started in the (multicore|cluster) configuration.*"),
             Pattern.compile("Starting process <\\d+> on <[^>]*>"),
-            Pattern.compile("Stopping Process <\\d+> on <[^>]*>"));
+            Pattern.compile("Stopping Process <\\d+> on <[^>]*>"),
+            // MPJRun's output thread when a rank's connection drops: the launcher names the rank itself.
+            Pattern.compile("java\\.util\\.NoSuchElementException: No line found"),
+            Pattern.compile("\\s+at java\\.base/java\\.util\\.Scanner\\.nextLine\\(Scanner\\.java:\\d+\\)"),
+            Pattern.compile("\\s+at runtime\\.starter\\.IOMessagesThread\\.\\w+\\(IOMessagesThread\\.java:\\d+\\)"));
 
     private MpjNoise() {}
 

@@ -39,7 +39,7 @@ final class MulticoreRun {
         cmd.add(JavaCommand.classPath(spec.appClassPath()));
         cmd.add(spec.mainClass());
         cmd.addAll(spec.appArgs());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(spec.workingDir().toFile());
+        ProcessBuilder pb = new ProcessBuilder(JavaCommand.dieWithFrontEnd(cmd)).directory(spec.workingDir().toFile());
         JavaCommand.setMpjEnvironment(pb, home);
         return pb;
     }

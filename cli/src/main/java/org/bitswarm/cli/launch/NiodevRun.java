@@ -76,9 +76,17 @@ final class NiodevRun implements AutoCloseable {
         cmd.addAll(JavaCommand.rankJvmOptions(spec));
         cmd.add(spec.mainClass());
         cmd.addAll(spec.appArgs());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(spec.workingDir().toFile());
+        if (daemon != null && daemon.isolated()) {
+            cmd = NetIsolation.inNamespaceOf(daemon.handle().pid(), cmd); // MPJRun must reach the daemon and ranks
+        }
+        ProcessBuilder pb = new ProcessBuilder(JavaCommand.dieWithFrontEnd(cmd)).directory(spec.workingDir().toFile());
         JavaCommand.setMpjEnvironment(pb, home);
         return pb;
+    }
+
+    /** Whether this run's private daemon and ranks listen on the host's network (no namespace could be made). */
+    boolean exposed() {
+        return daemon != null && !daemon.isolated();
     }
 
     /** The private daemon, if this run has one: it must die with the run. */
@@ -99,6 +107,22 @@ final class NiodevRun implements AutoCloseable {
         return Math.max(0, ended - status.reportCount());
     }
 
+    /** The ranks (by their heartbeat's pid) whose JVMs have ended without a report; empty if not known. */
+    List<Integer> unreportedRanks(StatusDir status) {
+        List<Integer> out = new ArrayList<>();
+        if (daemon == null) {
+            return out;
+        }
+        Set<Long> ended = daemon.endedPids();
+        StatusDir.Beat[] beats = status.beats(spec.np());
+        for (int r = 0; r < beats.length; r++) {
+            if (beats[r] != null && ended.contains(beats[r].pid()) && !status.hasReported(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     Optional<Path> daemonLog() {
         return Optional.ofNullable(daemon).map(PrivateDaemon::log);
     }
@@ -114,7 +138,7 @@ final class NiodevRun implements AutoCloseable {
         // The cluster's daemons listen where the conf says; only MPJRun's own server port is made private.
         int[] free = freePort();
         MpjHome home = base.overlay(runDir.resolve("mpj-home"), Map.of(MpjHome.MPJRUN_PORT, free[0]));
-        return new NiodevRun(spec, home, spec.machinesFile().get().toAbsolutePath(), null);
+        return new NiodevRun(spec, home, hostsOnly(spec.machinesFile().get(), runDir), null);
     }
 
     private static int[] freePort() throws LaunchException {
@@ -122,6 +146,18 @@ final class NiodevRun implements AutoCloseable {
             return Ports.free(1);
         } catch (IOException e) {
             throw new LaunchException("cannot find a free TCP port for MPJRun", e);
+        }
+    }
+
+    /** The machines file without comments and blank lines, which MPJRun would take for host names. */
+    private static Path hostsOnly(Path machinesFile, Path runDir) throws LaunchException {
+        Path out = runDir.resolve("machines");
+        try {
+            List<String> hosts = Files.readAllLines(machinesFile).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            return Files.write(out, hosts);
+        } catch (IOException | RuntimeException e) {
+            throw new LaunchException("cannot read the machines file " + machinesFile, e);
         }
     }
 

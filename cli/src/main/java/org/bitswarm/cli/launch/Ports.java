@@ -45,8 +45,15 @@ final class Ports {
      * stack traces; elsewhere it falls back to connecting.
      */
     static boolean isListening(int port) {
+        return isListening(port, -1);
+    }
+
+    /** As {@link #isListening(int)}, in the network namespace of process {@code pid} (-1: this one's). */
+    static boolean isListening(int port, long pid) {
         boolean sawTable = false;
-        for (Path table : PROC_TCP) {
+        List<Path> tables = pid < 0 ? PROC_TCP
+                : List.of(Path.of("/proc/" + pid + "/net/tcp"), Path.of("/proc/" + pid + "/net/tcp6"));
+        for (Path table : tables) {
             if (!Files.isReadable(table)) {
                 continue;
             }
@@ -55,7 +62,7 @@ final class Ports {
                 return true;
             }
         }
-        return !sawTable && canConnect(port);
+        return !sawTable && pid < 0 && canConnect(port);
     }
 
     private static boolean tableHasListener(Path table, int port) {

@@ -25,11 +25,13 @@ final class PrivateDaemon implements AutoCloseable {
     private static final String DAEMON_HEAP = "-Xmx256m";
 
     private final Process process;
+    private final boolean isolated;
     private final MpjHome home;
     private final Path log;
     private final Map<Long, ProcessHandle> rankJvms = new LinkedHashMap<>();
 
-    private PrivateDaemon(Process process, MpjHome home, Path log) {
+    private PrivateDaemon(Process process, MpjHome home, Path log, boolean isolated) {
+        this.isolated = isolated;
         this.process = process;
         this.home = home;
         this.log = log;
@@ -54,6 +56,11 @@ final class PrivateDaemon implements AutoCloseable {
         return home;
     }
 
+    /** Whether the daemon, and so its ranks, run in a network namespace of their own (only {@code lo}). */
+    boolean isolated() {
+        return isolated;
+    }
+
     ProcessHandle handle() {
         return process.toHandle();
     }
@@ -73,6 +80,18 @@ final class PrivateDaemon implements AutoCloseable {
         return ended;
     }
 
+    /** The pids of the rank JVMs seen so far that have ended. */
+    java.util.Set<Long> endedPids() {
+        endedRankJvms();
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        rankJvms.forEach((pid, p) -> {
+            if (!p.isAlive()) {
+                out.add(pid);
+            }
+        });
+        return out;
+    }
+
     Path log() {
         return log;
     }
@@ -90,8 +109,9 @@ final class PrivateDaemon implements AutoCloseable {
         ports.put(MpjHome.MPJRUN_PORT, free[2]);
         MpjHome home = base.overlay(runDir.resolve("mpj-home"), ports);
         Path log = runDir.resolve("mpj-daemon.log");
-        Process p = launch(home, runDir, free[0], log);
-        PrivateDaemon daemon = new PrivateDaemon(p, home, log);
+        boolean isolated = NetIsolation.available();
+        Process p = launch(home, runDir, free[0], log, isolated);
+        PrivateDaemon daemon = new PrivateDaemon(p, home, log, isolated);
         try {
             daemon.awaitListening(free[0], free[1]);
             return daemon;
@@ -109,13 +129,16 @@ final class PrivateDaemon implements AutoCloseable {
         }
     }
 
-    private static Process launch(MpjHome home, Path runDir, int port, Path log) throws LaunchException {
+    private static Process launch(MpjHome home, Path runDir, int port, Path log, boolean isolated) throws LaunchException {
         try {
             Path userHome = Files.createDirectories(runDir.resolve("daemon-home"));
             List<String> cmd = new ArrayList<>(List.of(JavaCommand.java().toString(), DAEMON_HEAP,
                     "-Djava.awt.headless=true", "-Duser.home=" + userHome,
                     "-cp", home.lib("daemon.jar").toString(), "runtime.daemon.MPJDaemon", Integer.toString(port)));
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(runDir.toFile()).redirectErrorStream(true)
+            if (isolated) {
+                cmd = NetIsolation.inNewNamespace(cmd);
+            }
+            ProcessBuilder pb = new ProcessBuilder(JavaCommand.dieWithFrontEnd(cmd)).directory(runDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             JavaCommand.setMpjEnvironment(pb, home);
             return pb.start();
@@ -131,7 +154,8 @@ final class PrivateDaemon implements AutoCloseable {
                 throw new LaunchException("the private MPJ daemon exited with status " + process.exitValue()
                         + " (see " + log + ")");
             }
-            if (Ports.isListening(daemonPort) && Ports.isListening(portManagerPort)) {
+            long ns = isolated ? process.pid() : -1;
+            if (Ports.isListening(daemonPort, ns) && Ports.isListening(portManagerPort, ns)) {
                 return;
             }
             sleep(50);

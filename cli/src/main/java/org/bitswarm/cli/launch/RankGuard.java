@@ -2,6 +2,7 @@ package org.bitswarm.cli.launch;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
@@ -30,6 +31,39 @@ public final class RankGuard {
 
     /** The system property naming the status directory; the launcher sets it on every rank's JVM. */
     public static final String STATUS_DIR_PROPERTY = "bitswarm.statusDir";
+
+    /**
+     * The system property asking every rank for a heartbeat every that many milliseconds: {@code rank-R.beat}
+     * in the status directory, with a counter, the windows done and the simulated time reached, the host and
+     * the pid. The launcher's watchdog reads them: a rank whose heartbeat stops is stopped, frozen or gone; a
+     * run whose windows stop advancing is stuck. Set by the launcher.
+     */
+    public static final String HEARTBEAT_PROPERTY = "bitswarm.heartbeatMillis";
+
+    /**
+     * The system property asking the guard to halt the rank's JVM when its parent process (the front end under
+     * multicore, the MPJ daemon under niodev) is gone: a rank never runs on after the run it belongs to.
+     */
+    public static final String DIE_WITH_PARENT_PROPERTY = "bitswarm.dieWithParent";
+
+    /**
+     * The system property giving how long (ms) a rank goes on without a change of the front end's heartbeat
+     * before it halts; 0: it does not watch. Set by the launcher.
+     */
+    public static final String FRONT_END_SILENCE_PROPERTY = "bitswarm.frontEndSilenceMillis";
+
+    /** Exit status of a JVM halted because its parent process died. */
+    public static final int ORPHAN_EXIT = 137;
+
+    /** Windows done and simulated time reached by this rank (per rank: statics are per rank class loader). */
+    private static volatile long windowsDone;
+    private static volatile long simTicks;
+
+    /** Called by the rank's engine after every window: what the heartbeat reports. */
+    public static void progress(long windows, long simTime) {
+        windowsDone = windows;
+        simTicks = simTime;
+    }
 
     /** Exit status of a JVM halted by the guard (also the JVM's own status for -XX:+ExitOnOutOfMemoryError). */
     public static final int FAILURE_EXIT = 3;
@@ -60,6 +94,7 @@ public final class RankGuard {
     void guard(String[] mpjArgs, RankMain body) {
         // MPJ puts the rank first on both devices; read it before MPI.Init so that even Init's failure is named.
         String rank = mpjArgs != null && mpjArgs.length > 0 ? mpjArgs[0] : "?";
+        startWatchers(rank);
         try {
             body.run(mpjArgs);
         } catch (Throwable t) {
@@ -75,23 +110,148 @@ public final class RankGuard {
         }
     }
 
+    /** The heartbeat and the parent watch, each a daemon thread of its own, when the launcher asks for them. */
+    private void startWatchers(String rank) {
+        long beat = Long.getLong(HEARTBEAT_PROPERTY, 0L);
+        if (status != null && beat > 0) {
+            Thread t = new Thread(() -> heartbeat(rank, beat), "bitswarm-heartbeat-" + rank);
+            t.setDaemon(true);
+            t.start();
+        }
+        if (Boolean.getBoolean(DIE_WITH_PARENT_PROPERTY)) {
+            ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+            if (parent != null) {
+                Thread t = new Thread(() -> watchParent(parent), "bitswarm-parent-watch-" + rank);
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+    }
+
+    /**
+     * Beats, and watches the front end from the same shared folder: a rank on another host has no parent to
+     * watch, so it stops when the run's status folder is gone (the front end ended the run) or when the front
+     * end's own heartbeat has not changed for the time in {@link #FRONT_END_SILENCE_PROPERTY} (it was killed).
+     */
+    private void heartbeat(String rank, long millis) {
+        String host = hostName();
+        long pid = ProcessHandle.current().pid();
+        long silence = Long.getLong(FRONT_END_SILENCE_PROPERTY, 0L);
+        long frontSeq = status.frontEndSeq();
+        long frontChanged = System.nanoTime();
+        for (long seq = 1; ; seq++) {
+            try {
+                status.beat(rank, seq + " " + windowsDone + " " + simTicks + " " + host + " " + pid);
+            } catch (IOException | RuntimeException e) {
+                // A full disk: the launcher notices the silence. A vanished folder: the run is over.
+            }
+            if (!status.exists()) {
+                orphaned("the run's status folder " + status.path() + " is gone");
+                return;
+            }
+            long now = System.nanoTime();
+            long fs = status.frontEndSeq();
+            if (fs != frontSeq) {
+                frontSeq = fs;
+                frontChanged = now;
+            } else if (silence > 0 && frontSeq >= 0 && now - frontChanged > silence * 1_000_000L) {
+                orphaned("the front end's heartbeat stopped " + silence / 1000 + " s ago");
+                return;
+            }
+            if (!sleepQuietly(millis)) {
+                return;
+            }
+        }
+    }
+
+    private void orphaned(String why) {
+        err.println("bitswarm: rank stopping: " + why);
+        err.flush();
+        halt.accept(ORPHAN_EXIT);
+    }
+
+    private void watchParent(ProcessHandle parent) {
+        while (true) {
+            long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+            if (!parent.isAlive() || now != parent.pid()) {
+                orphaned("the process that started it (pid " + parent.pid() + ") is gone");
+                return;
+            }
+            if (!sleepQuietly(500)) {
+                return;
+            }
+        }
+    }
+
+    private static boolean sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** This host's name as the kernel has it (per UTS namespace), without a lookup that could block. */
+    private static String hostName() {
+        try {
+            String h = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!h.isEmpty()) {
+                return h.replaceAll("\\s+", "_");
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        String env = System.getenv("HOSTNAME");
+        return env == null || env.isBlank() ? "unknown" : env.strip();
+    }
+
     private void fail(String rank, Throwable t) {
         try {
             String cause = describe(t);
+            // a failure of the machine says it all in one line; a bug's stack trace goes to a file
+            String trace = isEnvironmental(t) ? null : traceFile(rank, t);
+            String verdict = cause + (trace != null ? "; stack trace: " + trace : "");
             try {
                 if (status != null) {
-                    status.markFailed(rank, cause);
+                    status.markFailed(rank, verdict);
                 }
             } catch (IOException | RuntimeException e) {
                 err.println("bitswarm: rank " + rank + " could not write its failure report: " + e);
             }
-            err.println("bitswarm: rank " + rank + " failed: " + cause);
-            t.printStackTrace(err);
+            err.println("bitswarm: rank " + rank + " failed: " + verdict);
+            if (trace == null && !isEnvironmental(t)) {
+                t.printStackTrace(err); // no file for it: the trace is for whoever fixes the bug
+            }
             err.flush();
         } catch (Throwable reportingFailed) {
             // Out of memory even for the report: the exit status still tells the launcher.
         } finally {
             halt.accept(FAILURE_EXIT);
+        }
+    }
+
+    /** A failure of the machine (a full disk, a missing file), not of the code: its one line says it all. */
+    static boolean isEnvironmental(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof IOException || c instanceof java.io.UncheckedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the stack trace to {@code bitswarm-rank<R>-*.log} in the temporary folder; null if it cannot. */
+    static String traceFile(String rank, Throwable t) {
+        try {
+            Path f = Files.createTempFile("bitswarm-rank" + rank.replaceAll("[^0-9]", "") + "-", ".log");
+            java.io.StringWriter w = new java.io.StringWriter();
+            t.printStackTrace(new java.io.PrintWriter(w));
+            Files.writeString(f, w.toString(), java.nio.charset.StandardCharsets.UTF_8);
+            return f.toString();
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -102,7 +262,8 @@ public final class RankGuard {
             root = root.getCause();
         }
         String text = String.valueOf(t);
-        if (root != t && !text.contains(String.valueOf(root))) {
+        boolean said = text.contains(String.valueOf(root)) || root.getMessage() != null && text.contains(root.getMessage());
+        if (root != t && !said) {
             text += " (caused by " + root + ")";
         }
         return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();

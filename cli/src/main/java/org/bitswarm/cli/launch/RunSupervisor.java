@@ -39,8 +39,7 @@ final class RunSupervisor {
     }
 
     int run(ProcessBuilder command) {
-        Thread hook = new Thread(this::killAll, "bitswarm-kill-ranks");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ExitCleanup.Registration hook = ExitCleanup.killOnExit(this::killAll);
         try {
             try {
                 child = command.start();
@@ -57,13 +56,14 @@ final class RunSupervisor {
             return code == MpjLauncher.EXIT_OK ? verdict() : code;
         } finally {
             killAll();
-            removeHook(hook);
+            hook.close();
         }
     }
 
     /** Polls until the child ends (returns EXIT_OK to ask for a verdict) or something forces a stop. */
     private int watch() {
         long deadline = spec.timeout().map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
+        Watchdog dog = new Watchdog(spec, status);
         while (true) {
             if (!status.failures().isEmpty()) {
                 awaitChildExit(FAILURE_GRACE_MILLIS);
@@ -76,6 +76,11 @@ final class RunSupervisor {
             }
             if (!child.isAlive()) {
                 return MpjLauncher.EXIT_OK;
+            }
+            String stalled = dog.check(System.nanoTime());
+            if (stalled != null) {
+                stderrLines.accept("bitswarm: " + stalled + "; killed the run" + daemonLogHint());
+                return MpjLauncher.EXIT_STALLED;
             }
             if (System.nanoTime() > deadline) {
                 stderrLines.accept("bitswarm: the run did not finish within " + format(spec.timeout().get())
@@ -97,7 +102,10 @@ final class RunSupervisor {
     private void reportUnreportedEnds(int count) {
         sleep(FAILURE_GRACE_MILLIS);
         String oom = outOfMemory.get();
-        stderrLines.accept("bitswarm: " + count + " rank JVM(s) ended without reporting "
+        List<Integer> ranks = niodev.unreportedRanks(status);
+        String who = ranks.isEmpty() ? count + " rank JVM(s)" : (ranks.size() == 1 ? "rank " : "ranks ")
+                + ranks.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + "'s JVM";
+        stderrLines.accept("bitswarm: " + who + " ended without reporting "
                 + (oom != null ? "after running out of memory (" + oom + "; give them more with -Xmx)"
                         : "(a crash, or System.exit in the application)")
                 + "; stopped the run" + daemonLogHint());
@@ -111,6 +119,10 @@ final class RunSupervisor {
             return MpjLauncher.EXIT_RANK_FAILED;
         }
         int exit = child.exitValue();
+        if (exit != 0 && ExitCleanup.isExiting()) {
+            stderrLines.accept("bitswarm: stopped by a signal; ended the run's processes");
+            return exit;
+        }
         if (exit != 0) {
             String oom = outOfMemory.get();
             stderrLines.accept(oom != null
@@ -189,14 +201,6 @@ final class RunSupervisor {
             return true;
         } catch (InterruptedException e) {
             return false;
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down; the hook runs and kills what is left, which is nothing.
         }
     }
 

@@ -55,6 +55,68 @@ final class StatusDir {
         writeAtomically("rank-" + rank + ".failed", cause);
     }
 
+    /** A rank's heartbeat: one line, replaced atomically. */
+    void beat(String rank, String line) throws IOException {
+        writeExisting("rank-" + rank + ".beat", line);
+    }
+
+    /** The front end's heartbeat, which ranks on other hosts watch: a counter. */
+    void frontEndBeat(long seq) throws IOException {
+        writeExisting(FRONT_END_BEAT, Long.toString(seq));
+    }
+
+    /** The front end's last heartbeat counter, or -1 when there is none (yet). */
+    long frontEndSeq() {
+        try {
+            return Long.parseLong(Files.readString(dir.resolve(FRONT_END_BEAT), StandardCharsets.UTF_8).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    boolean exists() {
+        return Files.isDirectory(dir);
+    }
+
+    static final String FRONT_END_BEAT = "frontend.beat";
+
+    /** As {@link #writeAtomically}, but never re-creates the folder: once the run has removed it, it stays gone. */
+    private void writeExisting(String name, String content) throws IOException {
+        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        try {
+            Files.writeString(tmp, content + "\n", StandardCharsets.UTF_8);
+            moveIntoPlace(tmp, dir.resolve(name));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A rank's last heartbeat as read now. */
+    record Beat(long seq, long windows, long simTicks, String host, long pid) {}
+
+    /** The heartbeats of ranks 0 .. np-1 that have beaten at least once (index: rank; null: none yet). */
+    Beat[] beats(int np) {
+        Beat[] out = new Beat[np];
+        for (int r = 0; r < np; r++) {
+            Path f = dir.resolve("rank-" + r + ".beat");
+            try {
+                String[] w = Files.readString(f, StandardCharsets.UTF_8).strip().split(" ");
+                if (w.length >= 5) {
+                    out[r] = new Beat(Long.parseLong(w[0]), Long.parseLong(w[1]), Long.parseLong(w[2]), w[3],
+                            Long.parseLong(w[4]));
+                }
+            } catch (IOException | RuntimeException e) {
+                // Not yet, or being replaced: the next poll reads it.
+            }
+        }
+        return out;
+    }
+
+    /** Whether the rank wrote done or failed: it no longer beats, and needs not. */
+    boolean hasReported(int rank) {
+        return Files.exists(dir.resolve("rank-" + rank + ".done")) || Files.exists(dir.resolve("rank-" + rank + ".failed"));
+    }
+
     boolean isDone(int rank) {
         return Files.exists(dir.resolve("rank-" + rank + ".done"));
     }

@@ -25,6 +25,15 @@ public interface ModelRun {
         return entities;
     }
 
+    /**
+     * For a run that stops when work is done (BitTorrent with {@code until: all_complete}): {done, total} units
+     * of that work so far, read between windows on rank 0 for the progress display; null when progress is
+     * simulated time. Called after {@link #model()}.
+     */
+    default java.util.function.Supplier<long[]> workProgress() {
+        return null;
+    }
+
     /** A few human-readable lines for the end of `bitswarm run`. */
     default String humanSummary(LinkedHashMap<String, String> summary) {
         return "";

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bitswarm.cli.launch.RankGuard;
 import org.bitswarm.engine.MemoryProbe;
-import org.bitswarm.engine.Model;
 import org.bitswarm.engine.RankEngine;
 import org.bitswarm.engine.RunConfig;
 import org.bitswarm.engine.RunResult;
@@ -44,18 +44,42 @@ public final class Pipeline {
         Scenario sc = Scenario.load(req.scenario());
         RunSettings s = resolve(sc, req);
         ModelRun run = Models.run(s);
+        org.bitswarm.engine.Model model = run.model();
         MemoryProbe memory = transport.rank() == 0 ? MemoryProbe.start() : null;
         RunConfig cfg = new RunConfig(s.seed(), req.replication(), s.endTime(), s.trace(),
-                transport.rank() == 0 ? memory.listener(Progress.emitter(req.progress(), s.endTime(), progressSink))
+                transport.rank() == 0
+                        ? heartbeat(memory.listener(
+                                Progress.emitter(req.progress(), s.endTime(), progressSink, run.workProgress())))
                         : RunConfig.WindowListener.NONE);
-        Model model = run.model();
         RunResult result = new RankEngine(model, transport, cfg).run();
         if (transport.rank() != 0) {
             return null;
         }
         long entities = model.entityCount();
-        return write(sc, s, req, run, result,
-                memory.figures().manifestFields(entities, run.clients(entities), result.wallSeconds()));
+        try {
+            return write(sc, s, req, run, result,
+                    memory.figures().manifestFields(entities, run.clients(entities), result.wallSeconds()));
+        } catch (IOException e) {
+            // A full disk or a vanished folder: one line naming where, no trace (it is not a bug).
+            throw new java.io.UncheckedIOException("cannot write the results in " + req.stage() + ": "
+                    + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage()), e);
+        }
+    }
+
+    /** Rank 0's windows feed the launcher's watchdog too (the ranks advance in lock step). */
+    private static RunConfig.WindowListener heartbeat(RunConfig.WindowListener inner) {
+        return new RunConfig.WindowListener() {
+            @Override
+            public void windowDone(long nextTime, long events, long windows) {
+                RankGuard.progress(windows, nextTime);
+                inner.windowDone(nextTime, events, windows);
+            }
+
+            @Override
+            public void runDone(long nextTime, long events, long windows) {
+                inner.runDone(nextTime, events, windows);
+            }
+        };
     }
 
     static LinkedHashMap<String, String> write(Scenario sc, RunSettings s, RunRequest req, ModelRun run, RunResult r,
@@ -68,8 +92,21 @@ public final class Pipeline {
         if (s.trace()) {
             ResultFiles.writeLines(dir.resolve("trace.txt"), r.trace());
         }
+        keepScenario(sc, dir);
         ResultFiles.writeAtomically(dir.resolve("manifest.json"), manifest(sc, s, req, r, memory));
         return summary;
+    }
+
+    /** The run folder's copy of the exact scenario file it ran. */
+    public static final String SCENARIO_COPY = "scenario.yaml";
+
+    /** Copies the scenario's bytes into the run folder, checking they are the ones that were loaded. */
+    static void keepScenario(Scenario sc, Path dir) throws IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(sc.path());
+        if (!Scenario.sha256(bytes).equals(sc.sha256())) {
+            throw new IOException(sc.path() + ": changed while the run was running; results not kept");
+        }
+        ResultFiles.writeAtomically(dir.resolve(SCENARIO_COPY), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static String manifest(Scenario sc, RunSettings s, RunRequest req, RunResult r, Map<String, Object> memory)
@@ -97,12 +134,11 @@ public final class Pipeline {
         m.put("events_per_second", Math.round(r.eventsPerSecond()));
         m.put("sync_share", round(r.syncShare()));
         m.putAll(memory);
+        m.put("scenario_file", SCENARIO_COPY);
+        // The resolved settings as the scenario spells them, in its units: the model's section under its own name.
+        m.put("resolved", org.bitswarm.scenario.ResolvedScenario.tree(s));
         ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-        // The resolved settings as the scenario spells them: the model's section under its own name.
-        com.fasterxml.jackson.databind.node.ObjectNode resolved = json.valueToTree(s);
-        resolved.set(s.model(), resolved.remove("section"));
-        m.put("resolved", resolved);
         return json.writeValueAsString(m) + "\n";
     }
 
