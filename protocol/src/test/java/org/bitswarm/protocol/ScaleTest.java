@@ -94,7 +94,7 @@ class ScaleTest {
         SwarmResults base = SwarmResults.from(cfg, one, end);
         System.out.printf("10,000 clients, %d s: %d events%n", TEN_K_SECONDS, one.events());
         assertTrue(one.events() > 20L * 10_000, "the flash crowd is busy: " + one.events() + " events");
-        assertTrue(Long.parseLong(base.summaryMetrics().get("bytes_uploaded")) > 0, "blocks moved");
+        assertTrue(Long.parseLong(base.summaryMetrics().get("uploaded_bytes")) > 0, "blocks moved");
         for (int np = 2; np <= 2; np++) {
             RunResult r = Scenarios.run(cfg, SEED, np, end, false);
             SwarmInvariants.check(cfg, r);
