@@ -50,10 +50,23 @@ public final class EventQueue {
     private final int[] ringCount = new int[RING];
     private final long[] occupied = new long[RING / 64];
     private int ringSize;
-    /** Bucket arrays that have been read out, for reuse by buckets that fill up. */
+    /**
+     * Bucket arrays that have been read out, for reuse by buckets that start filling. In steady state about one
+     * array is freed per bucket read and one taken per bucket started, but a burst leaves many more behind:
+     * after the flash crowd of the 1,000-client PeerSim setting an untrimmed stack held about 4,000 arrays
+     * (16.8 KB per client) for the rest of the run. So the stack is trimmed like an allocator's free list: every
+     * {@value #TRIM_EVERY} buckets read (a ring's year), half of the arrays that stayed unused the whole time
+     * (the low-water mark of the stack since the last trim) are released. A shorter period released arrays that
+     * the next busy moment needed again: trimming every 128 buckets tripled the bytes allocated for buckets.
+     */
+    static final int TRIM_EVERY = RING;
     private long[][] spareData = new long[8][];
     private Object[][] sparePayload = new Object[8][];
     private int spares;
+    private int sparesLow;
+    private int loadsSinceTrim;
+    /** Events a fresh bucket array is made for: a running mean of the buckets read, so few arrays regrow. */
+    private int freshEvents = 16;
 
     // The bucket being read: its events, their order (offset << 32 | index) and the read position.
     private long[] runData = new long[0];
@@ -245,13 +258,14 @@ public final class EventQueue {
         long[] d = ringData[pos];
         if (d == null && spares > 0) {
             spares--;
+            sparesLow = Math.min(sparesLow, spares);
             d = spareData[spares];
             ringPayload[pos] = sparePayload[spares];
             spareData[spares] = null;
             sparePayload[spares] = null;
         }
         if (d == null || STRIDE * (n + 1) > d.length) {
-            d = d == null ? new long[STRIDE * 16] : Arrays.copyOf(d, Math.max(STRIDE * 16, 2 * d.length));
+            d = d == null ? new long[STRIDE * freshEvents] : Arrays.copyOf(d, Math.max(STRIDE * 16, 2 * d.length));
             Object[] p = ringPayload[pos];
             if (p != null) {
                 ringPayload[pos] = Arrays.copyOf(p, d.length / STRIDE);
@@ -355,6 +369,11 @@ public final class EventQueue {
         return shift;
     }
 
+    /** Read-out bucket arrays kept for reuse. */
+    int spareArrays() {
+        return spares;
+    }
+
     /** How many times the width has changed. */
     int rebuckets() {
         return rebuckets;
@@ -385,13 +404,18 @@ public final class EventQueue {
 
     /** Takes bucket {@code pos} (index {@link #base}) out of the ring and sorts it into {@link #order}. */
     private void load(int pos) {
-        if (spares == spareData.length) {
-            spareData = Arrays.copyOf(spareData, 2 * spares);
-            sparePayload = Arrays.copyOf(sparePayload, 2 * spares);
+        if (runData.length > 0) {
+            if (spares == spareData.length) {
+                spareData = Arrays.copyOf(spareData, 2 * spares);
+                sparePayload = Arrays.copyOf(sparePayload, 2 * spares);
+            }
+            spareData[spares] = runData;
+            sparePayload[spares] = runPayload;
+            spares++;
         }
-        spareData[spares] = runData;
-        sparePayload[spares] = runPayload;
-        spares++;
+        if (++loadsSinceTrim >= TRIM_EVERY) {
+            trimSpares();
+        }
         runData = ringData[pos];
         runPayload = ringPayload[pos];
         runLen = ringCount[pos];
@@ -403,7 +427,21 @@ public final class EventQueue {
         ringSize -= runLen;
         loads++;
         loadedEvents += runLen;
+        // Mean of recent bucket sizes (weight 1/8), with room for a quarter more, between 16 and 4096 events.
+        freshEvents = Math.max(16, Math.min(4096, freshEvents - (freshEvents >> 3) + ((runLen + (runLen >> 2)) >> 3)));
         sortRun();
+    }
+
+    /** Releases half of the spare arrays that no bucket needed since the last trim. */
+    private void trimSpares() {
+        int release = sparesLow / 2;
+        for (int i = 0; i < release; i++) {
+            spares--;
+            spareData[spares] = null;
+            sparePayload[spares] = null;
+        }
+        sparesLow = spares;
+        loadsSinceTrim = 0;
     }
 
     private void sortRun() {

@@ -301,6 +301,50 @@ class EventQueueTest {
         assertEquals(a, q.payload());
     }
 
+    /**
+     * A burst that occupies every bucket of the ring at once, then a steady trickle for ten years of the ring:
+     * the queue must not keep the burst's thousands of bucket arrays for the rest of the run, and the order
+     * must not change.
+     */
+    @Test
+    void readOutBucketArraysAreNotHoardedAfterABurst() {
+        EventQueue q = new EventQueue(1 << 10);
+        PriorityQueue<Ev> ref = new PriorityQueue<>(ORDER);
+        long seq = 0;
+        for (int b = 0; b < EventQueue.RING; b++) {
+            for (int k = 0; k < 20; k++) {
+                long t = ((long) b << 10) + k * 37;
+                q.add(t, seq * 31, 1, seq, 0, 0, null);
+                ref.add(new Ev(t, seq * 31, 1, seq, 0));
+                seq++;
+            }
+        }
+        while (!ref.isEmpty()) {
+            assertTrue(q.poll());
+            assertEquals(ref.poll(), new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()));
+        }
+        // The trickle: 200 events pending, each removal adding one up to 50 buckets ahead, for ten ring years.
+        long start = (long) EventQueue.RING << 10;
+        for (int i = 0; i < 200; i++, seq++) {
+            long t = start + (seq * 7919) % (50 << 10);
+            q.add(t, seq * 31, 1, seq, 0, 0, null);
+            ref.add(new Ev(t, seq * 31, 1, seq, 0));
+        }
+        long end = start + (10L * EventQueue.RING << 10);
+        while (!ref.isEmpty()) {
+            assertTrue(q.poll());
+            assertEquals(ref.poll(), new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()));
+            long t = q.time() + 1 + (seq * 7919) % (50 << 10);
+            if (t < end) {
+                q.add(t, seq * 31, 1, seq, 0, 0, null);
+                ref.add(new Ev(t, seq * 31, 1, seq, 0));
+            }
+            seq++;
+        }
+        assertTrue(q.spareArrays() <= EventQueue.RING / 8, "spare bucket arrays kept: " + q.spareArrays());
+        assertTrue(q.spareArrays() > 0, "some arrays are kept for reuse");
+    }
+
     @Test
     void timeArithmeticRefusesOverflow() {
         assertThrows(ArithmeticException.class, () -> Ticks.add(Long.MAX_VALUE - 5, 10));

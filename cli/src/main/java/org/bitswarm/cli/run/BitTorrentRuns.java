@@ -53,6 +53,12 @@ final class BitTorrentRuns implements ModelRun {
         return results;
     }
 
+    /** Trackers are entities too; the rest are clients. */
+    @Override
+    public long clients(long entities) {
+        return entities - swarm.trackers().count();
+    }
+
     @Override
     public LinkedHashMap<String, String> summary(RunResult r) {
         return results(r).summaryMetrics();

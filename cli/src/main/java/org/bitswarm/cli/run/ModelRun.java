@@ -20,6 +20,11 @@ public interface ModelRun {
     /** Writes the model's own files (peers.csv, timeseries.csv, ...) into the staging directory. */
     default void writeFiles(RunResult result, Path dir) throws IOException {}
 
+    /** How many of the model's entities are clients, for live_heap_bytes_per_client in the manifest. */
+    default long clients(long entities) {
+        return entities;
+    }
+
     /**
      * For a run that stops when work is done (BitTorrent with {@code until: all_complete}): {done, total} units
      * of that work so far, read between windows on rank 0 for the progress display; null when progress is

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bitswarm.cli.launch.RankGuard;
+import org.bitswarm.engine.MemoryProbe;
 import org.bitswarm.engine.RankEngine;
 import org.bitswarm.engine.RunConfig;
 import org.bitswarm.engine.RunResult;
@@ -44,16 +45,20 @@ public final class Pipeline {
         RunSettings s = resolve(sc, req);
         ModelRun run = Models.run(s);
         org.bitswarm.engine.Model model = run.model();
+        MemoryProbe memory = transport.rank() == 0 ? MemoryProbe.start() : null;
         RunConfig cfg = new RunConfig(s.seed(), req.replication(), s.endTime(), s.trace(),
                 transport.rank() == 0
-                        ? heartbeat(Progress.emitter(req.progress(), s.endTime(), progressSink, run.workProgress()))
+                        ? heartbeat(memory.listener(
+                                Progress.emitter(req.progress(), s.endTime(), progressSink, run.workProgress())))
                         : RunConfig.WindowListener.NONE);
         RunResult result = new RankEngine(model, transport, cfg).run();
         if (transport.rank() != 0) {
             return null;
         }
+        long entities = model.entityCount();
         try {
-            return write(sc, s, req, run, result);
+            return write(sc, s, req, run, result,
+                    memory.figures().manifestFields(entities, run.clients(entities), result.wallSeconds()));
         } catch (IOException e) {
             // A full disk or a vanished folder: one line naming where, no trace (it is not a bug).
             throw new java.io.UncheckedIOException("cannot write the results in " + req.stage() + ": "
@@ -77,8 +82,8 @@ public final class Pipeline {
         };
     }
 
-    static LinkedHashMap<String, String> write(Scenario sc, RunSettings s, RunRequest req, ModelRun run, RunResult r)
-            throws IOException {
+    static LinkedHashMap<String, String> write(Scenario sc, RunSettings s, RunRequest req, ModelRun run, RunResult r,
+            Map<String, Object> memory) throws IOException {
         Path dir = req.stage();
         LinkedHashMap<String, String> summary = run.summary(r);
         summary.putIfAbsent("events", Long.toString(r.events()));
@@ -88,7 +93,7 @@ public final class Pipeline {
             ResultFiles.writeLines(dir.resolve("trace.txt"), r.trace());
         }
         keepScenario(sc, dir);
-        ResultFiles.writeAtomically(dir.resolve("manifest.json"), manifest(sc, s, req, r));
+        ResultFiles.writeAtomically(dir.resolve("manifest.json"), manifest(sc, s, req, r, memory));
         return summary;
     }
 
@@ -104,7 +109,8 @@ public final class Pipeline {
         ResultFiles.writeAtomically(dir.resolve(SCENARIO_COPY), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    static String manifest(Scenario sc, RunSettings s, RunRequest req, RunResult r) throws IOException {
+    static String manifest(Scenario sc, RunSettings s, RunRequest req, RunResult r, Map<String, Object> memory)
+            throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scenario", sc.path().toString());
         m.put("scenario_sha256", sc.sha256());
@@ -127,6 +133,7 @@ public final class Pipeline {
         m.put("wall_seconds", round(r.wallSeconds()));
         m.put("events_per_second", Math.round(r.eventsPerSecond()));
         m.put("sync_share", round(r.syncShare()));
+        m.putAll(memory);
         m.put("scenario_file", SCENARIO_COPY);
         // The resolved settings as the scenario spells them, in its units: the model's section under its own name.
         m.put("resolved", org.bitswarm.scenario.ResolvedScenario.tree(s));

@@ -75,23 +75,36 @@ public record ProtocolSpec(
     public record ConnectionSpec(
             @Doc("most connections per torrent (mainline 4.x: 80)") int max,
             @Doc("connections a client opens itself before it only accepts (mainline: 40)") int initiate,
-            @Doc("requests kept in flight per connection (mainline 3.4: 5)") int pipeline) {
+            @Doc("requests kept in flight per connection (mainline 3.4: 5)") int pipeline,
+            @Doc("most learned addresses kept to try later, the oldest dropped for a new one (0 = no limit, every"
+                    + " address heard of is kept; mainline keeps a few hundred: with a limit, memory per client no"
+                    + " longer grows with the swarm)") int known) {
         public ConnectionSpec {
             ConfigError.require(max >= 1, "max", "must be >= 1");
             ConfigError.require(initiate >= 1 && initiate <= max, "initiate", "must be in [1, max]");
             ConfigError.require(pipeline >= 1, "pipeline", "must be >= 1");
+            ConfigError.require(known >= 0, "known", "must be >= 0 (0 = no limit)");
+        }
+
+        /** The first three settings, with no limit on learned addresses. */
+        public ConnectionSpec(int max, int initiate, int pipeline) {
+            this(max, initiate, pipeline, 0);
         }
 
         public static ConnectionSpec defaults() {
-            return new ConnectionSpec(80, 40, 5);
+            return new ConnectionSpec(80, 40, 5, 0);
         }
 
         public ConnectionSpec withInitiate(int v) {
-            return new ConnectionSpec(max, v, pipeline);
+            return new ConnectionSpec(max, v, pipeline, known);
         }
 
         public ConnectionSpec withPipeline(int v) {
-            return new ConnectionSpec(max, initiate, v);
+            return new ConnectionSpec(max, initiate, v, known);
+        }
+
+        public ConnectionSpec withKnown(int v) {
+            return new ConnectionSpec(max, initiate, pipeline, v);
         }
     }
 

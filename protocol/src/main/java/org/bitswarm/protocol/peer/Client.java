@@ -13,6 +13,7 @@ import org.bitswarm.protocol.config.ProtocolSpec;
 import org.bitswarm.protocol.config.SeedingSpec;
 import org.bitswarm.protocol.config.TimelineEvent;
 import org.bitswarm.protocol.strategy.LinkScheduler;
+import org.bitswarm.protocol.util.LongLongHashMap;
 import org.bitswarm.protocol.wire.BlockKey;
 import org.bitswarm.protocol.wire.Kind;
 import org.bitswarm.protocol.wire.Msg;
@@ -45,7 +46,10 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     private long up;
     private long down;
     private final LinkScheduler links;
-    private final java.util.HashMap<Long, Long> lastArrival = new java.util.HashMap<>();
+    /** Last arrival of a message to each peer without a connection; entries in the past are pruned. */
+    private final LongLongHashMap lastArrival = new LongLongHashMap();
+    /** Size at which lastArrival is next pruned: twice what survived the last pruning, at least 64. */
+    private int pruneAt = 64;
     private final Series upSeries;
     private final Series downSeries;
     private long overhead;
@@ -253,17 +257,20 @@ public final class Client implements Entity, LinkScheduler.Uplink {
 
     /** Last arrival of a message to a peer we have no connection with (handshakes, rejects, closes), or -1. */
     long lastArrivalUnconnected(long dest) {
-        Long t = lastArrival.get(dest);
-        return t == null ? -1 : t;
+        return lastArrival.get(dest, -1);
     }
 
+    /**
+     * Entries in the past no longer constrain anything (every new arrival is later than now), so they are
+     * dropped whenever the map has doubled since the last pruning: the map holds about the peers with a
+     * message in flight, not every peer contacted in the run (a fixed limit of 1,024 kept up to ~85 KB a client).
+     */
     void rememberArrival(Context ctx, long dest, long arrival) {
-        if (lastArrival.size() >= 1024) {
-            // Entries in the past no longer constrain anything: drop them to bound memory.
-            long now = ctx.now();
-            lastArrival.values().removeIf(t -> t < now);
+        if (lastArrival.size() >= pruneAt) {
+            lastArrival.removeValuesBelow(ctx.now());
+            pruneAt = Math.max(64, 2 * lastArrival.size());
         }
-        lastArrival.put(dest, arrival);
+        lastArrival.put(dest, arrival, -1);
     }
 
     /** Upload capacity in bit/s (drawn at start). */

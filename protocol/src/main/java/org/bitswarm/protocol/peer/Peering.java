@@ -1,11 +1,10 @@
 package org.bitswarm.protocol.peer;
 
-import java.util.ArrayDeque;
 import java.util.BitSet;
-import java.util.HashSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.bitswarm.engine.Context;
+import org.bitswarm.protocol.util.LongFifoSet;
+import org.bitswarm.protocol.util.LongHashSet;
+import org.bitswarm.protocol.util.LongLongHashMap;
 import org.bitswarm.protocol.wire.Kind;
 import org.bitswarm.protocol.wire.Msg;
 import org.bitswarm.protocol.wire.WireSize;
@@ -18,14 +17,22 @@ import org.bitswarm.protocol.wire.WireSize;
 final class Peering {
     private final Session s;
     final Connections conns = new Connections();
-    private final TreeSet<Long> pending = new TreeSet<>();
-    private final ArrayDeque<Long> pool = new ArrayDeque<>();
-    private final HashSet<Long> known = new HashSet<>();
-    private final TreeSet<Long> banned = new TreeSet<>();
-    private final TreeMap<Long, Integer> strikes = new TreeMap<>();
+    // Primitive collections (8-32 bytes an entry instead of 40-90 for boxed ones); none is iterated.
+    /** Peers we sent a handshake to and have no answer from. */
+    private final LongHashSet pending = new LongHashSet();
+    /**
+     * Addresses learned from the tracker and PEX and not tried yet, oldest first, each once; at most
+     * {@code connections.known} of them when that is set, a new address then replacing the oldest (the one
+     * most likely to have left the swarm).
+     */
+    private final LongFifoSet pool;
+    private final LongHashSet banned = new LongHashSet();
+    private final LongLongHashMap strikes = new LongLongHashMap();
 
     Peering(Session s) {
         this.s = s;
+        int known = s.p.connections().known();
+        this.pool = known > 0 ? new LongFifoSet(known) : new LongFifoSet();
     }
 
     int bannedCount() {
@@ -35,13 +42,12 @@ final class Peering {
     void forgetAddresses() {
         pending.clear();
         pool.clear();
-        known.clear();
     }
 
     void learn(long[] peers) {
         for (long q : peers) {
-            if (q != s.client.id && !conns.containsKey(q) && !banned.contains(q) && known.add(q)) {
-                pool.add(q);
+            if (q != s.client.id && !conns.containsKey(q) && !banned.contains(q)) {
+                pool.addEvictingOldest(q);
             }
         }
     }
@@ -53,7 +59,6 @@ final class Peering {
     void connectMore(Context ctx) {
         while (s.active && conns.size() + pending.size() < s.p.connections().initiate() && !pool.isEmpty()) {
             long q = pool.poll();
-            known.remove(q);
             if (conns.containsKey(q) || pending.contains(q) || banned.contains(q)) {
                 continue;
             }
@@ -127,7 +132,7 @@ final class Peering {
         int threshold = s.p.banThreshold();
         for (int i = 0; i < n; i++) {
             long q = senders[i];
-            int k = strikes.merge(q, 1, Integer::sum);
+            long k = strikes.addTo(q, 1);
             if (threshold > 0 && k >= threshold && banned.add(q)) {
                 Connection c = conns.get(q);
                 if (c != null) {

@@ -20,7 +20,13 @@ import org.bitswarm.protocol.config.TrackerSpec;
 public final class BenchScenario {
     private BenchScenario() {}
 
+    /** The setting as in the scenario file; -Dbench.known=K bounds the learned addresses (connections.known). */
     public static SwarmConfig peersim(int clients) {
+        return peersim(clients, Integer.getInteger("bench.known", 0), 60 * Ticks.SECOND);
+    }
+
+    /** With {@code known} learned addresses at most (0: no limit) and peer exchange every {@code pexInterval}. */
+    public static SwarmConfig peersim(int clients, int known, long pexInterval) {
         CapacitySpec up = new CapacitySpec(Enums.CapacityKind.CLASSES, 0, List.of(new RateClass(640_000, 1),
                 new RateClass(1_000_000, 1), new RateClass(2_000_000, 1), new RateClass(4_000_000, 1)), 0, 0);
         CapacitySpec down = CapacitySpec.fixed(10_000_000);
@@ -30,7 +36,8 @@ public final class BenchScenario {
         int partial = rest - empty;
         SeedingSpec forever = SeedingSpec.defaults();
         ProtocolSpec d = ProtocolSpec.defaults();
-        ProtocolSpec p = d.withConnections(d.connections().withInitiate(50))
+        ProtocolSpec p = d.withConnections(d.connections().withInitiate(50).withKnown(known))
+                .withPex(new ProtocolSpec.PexSpec(true, pexInterval))
                 .withHave(new ProtocolSpec.HaveSpec(false, Long.getLong("bench.have_batch_ms", 0) * 1_000_000L));
         return new SwarmConfig(List.of(new TorrentSpec("file", 100L << 20, 256 << 10)),
                 List.of(new GroupSpec("seeds", seeds, List.of(new Membership("file", Enums.Role.SEED, 0)), up, down,

@@ -1,0 +1,125 @@
+package org.bitswarm.protocol.util;
+
+/**
+ * A FIFO of distinct longs with an optional bound on its size: a ring of primitive longs plus a
+ * {@link LongHashSet} index. Made for a client's learned peer addresses (mainline keeps a bounded list of
+ * peers to try, oldest first): {@link #offer} refuses a new element when the bound is reached,
+ * {@link #addEvictingOldest} makes room by dropping the oldest. Memory is bounded by the bound, not by how many
+ * addresses the client hears of during a run. {@code Long.MIN_VALUE} cannot be stored.
+ */
+public final class LongFifoSet {
+    private final int limit;
+    private final LongHashSet index = new LongHashSet();
+    private long[] ring = new long[4];
+    private int head;
+    private int n;
+
+    /** An unbounded FIFO set. */
+    public LongFifoSet() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** A FIFO set of at most {@code limit} elements. */
+    public LongFifoSet(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        this.limit = limit;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    public int size() {
+        return n;
+    }
+
+    public boolean isEmpty() {
+        return n == 0;
+    }
+
+    public boolean isFull() {
+        return n >= limit;
+    }
+
+    public boolean contains(long v) {
+        return index.contains(v);
+    }
+
+    /** Appends v unless it is present or the set is full; returns whether it was appended. */
+    public boolean offer(long v) {
+        if (n >= limit || index.contains(v)) {
+            return false;
+        }
+        append(v);
+        return true;
+    }
+
+    /**
+     * Appends v unless it is present, first removing the oldest element if the set is full. Returns the removed
+     * element, or {@code Long.MIN_VALUE} if none was (v already present, or room left).
+     */
+    public long addEvictingOldest(long v) {
+        if (index.contains(v)) {
+            return Long.MIN_VALUE;
+        }
+        long evicted = Long.MIN_VALUE;
+        if (n >= limit) {
+            evicted = poll();
+        }
+        append(v);
+        return evicted;
+    }
+
+    /** The oldest element, without removing it. */
+    public long peek() {
+        if (n == 0) {
+            throw new java.util.NoSuchElementException();
+        }
+        return ring[head];
+    }
+
+    /** Removes and returns the oldest element. */
+    public long poll() {
+        long v = peek();
+        head = (head + 1) & (ring.length - 1);
+        n--;
+        index.remove(v);
+        return v;
+    }
+
+    /** The i-th oldest element (0 is the head). */
+    public long get(int i) {
+        if (i < 0 || i >= n) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return ring[(head + i) & (ring.length - 1)];
+    }
+
+    public void clear() {
+        index.clear();
+        if (ring.length > 64) {
+            ring = new long[4];
+        }
+        head = 0;
+        n = 0;
+    }
+
+    private void append(long v) {
+        if (v == LongHashSet.EMPTY) {
+            throw new IllegalArgumentException("Long.MIN_VALUE is reserved");
+        }
+        if (n == ring.length) {
+            long[] b = new long[ring.length * 2];
+            for (int i = 0; i < n; i++) {
+                b[i] = ring[(head + i) & (ring.length - 1)];
+            }
+            ring = b;
+            head = 0;
+        }
+        ring[(head + n) & (ring.length - 1)] = v;
+        n++;
+        index.add(v);
+    }
+}
