@@ -224,6 +224,20 @@ class NetnsClusterTest {
             return pb.start();
         }
 
+        /**
+         * A long-lived process on host {@code i} (its namespace, its host name, the launcher's temporary folder
+         * hidden, as for a daemon), killed with the cluster and never counted as a leftover.
+         */
+        Process service(int i, Path log, String... command) throws Exception {
+            String script = "hostname h" + i + " && mount -t tmpfs tmpfs '" + launcherTmp + "' && exec \"$@\"";
+            List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns(i), "unshare", "--mount", "--uts",
+                    "--propagation", "private", "--", "/bin/sh", "-c", script, "sh"));
+            cmd.addAll(List.of(command));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            daemons.add(p);
+            return p;
+        }
+
         /** The front end on host {@code h}, in the shared folder, with the given watchdog. */
         Process frontEnd(int h, String watchdog, String... args) throws Exception {
             return frontEnd(h, watchdog, java.util.Map.of(), args);
