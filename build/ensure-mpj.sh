@@ -24,10 +24,12 @@ if [[ "$(id -u)" -ne 0 ]]; then
   exit 1
 fi
 
+echo "bitswarm: MPJ Express is missing: installing it with apt-get (libmpj-java and the four jars its manifests expect)..." >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null
 apt-get install -y -qq libmpj-java liblog4j1.2-java libcommons-cli-java libcommons-codec-java \
   libcommons-io-java >/dev/null
+echo "bitswarm: MPJ Express installed" >&2
 
 for jar in "${required_jars[@]}"; do
   if [[ ! -e "$jar" ]]; then

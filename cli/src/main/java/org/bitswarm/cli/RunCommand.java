@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bitswarm run FILE}: one run of a scenario, its results in one folder. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario once and write its results folder.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Run a scenario once and write its results folder.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "scenario file (YAML)")

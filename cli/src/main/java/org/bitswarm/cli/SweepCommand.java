@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * one folder with runs.csv, points.csv and plots (of the sweep, and of each BitTorrent run in its own folder).
  * Every point is validated before anything runs; a killed sweep started again runs only the missing runs.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, description = "Run every point of a scenario's sweep block.")
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Run every point of a scenario's sweep block.")
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "scenario file (YAML) with a sweep: block")

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * {@code bitswarm tema3 --np N}: the seed assignment as it was set. Rank 0 is the tracker and rank R runs
  * client R, reading {@code in<R>.txt} from the folder and writing {@code client<R>_<file>} there.
  */
-@Command(name = "tema3", mixinStandardHelpOptions = true,
+@Command(name = "tema3", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Run the original MPI exercise (rank 0 tracker, rank R client R) in a folder of in<R>.txt files.")
 final class Tema3Command implements Callable<Integer> {
 

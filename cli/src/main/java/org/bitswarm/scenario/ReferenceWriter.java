@@ -33,7 +33,7 @@ public final class ReferenceWriter {
             Doc doc = c.getAnnotation(Doc.class);
             String key = Binder.snake(c.getName());
             if (doc != null) {
-                out.append(indent).append("# ").append(doc.value()).append('\n');
+                comment(indent, doc.value());
             }
             Unit unit = c.getAnnotation(Unit.class);
             Map<String, Class<? extends Record>> kinds = c.getType().isInterface() ? Binder.kinds(c.getType()) : null;
@@ -53,7 +53,7 @@ public final class ReferenceWriter {
                 if (list.isEmpty()) {
                     out.append(indent).append(key).append(": []");
                     if (element.isRecord()) {
-                        out.append("   # items: ").append(element.getSimpleName()).append(", keys below");
+                        out.append("   # items: mappings with the keys below");
                     }
                     out.append('\n');
                     if (element.isRecord()) {
@@ -212,4 +212,19 @@ public final class ReferenceWriter {
         return new SwarmConfig(d.torrents(), List.of(seed, peer), d.network(), d.protocol(), d.trackers(), d.timeline(),
                 d.payload(), d.hash(), d.timeseriesInterval(), d.until());
     }
+
+    /** A # comment, wrapped at word boundaries to keep lines within {@value #WIDTH} characters. */
+    private void comment(String indent, String text) {
+        StringBuilder line = new StringBuilder(indent).append('#');
+        for (String word : text.split(" ")) {
+            if (line.length() + 1 + word.length() > WIDTH && line.length() > indent.length() + 1) {
+                out.append(line).append('\n');
+                line = new StringBuilder(indent).append('#');
+            }
+            line.append(' ').append(word);
+        }
+        out.append(line).append('\n');
+    }
+
+    private static final int WIDTH = 115;
 }

@@ -1,6 +1,7 @@
 package org.bitswarm.sweep;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +10,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Plain CSV as pandas and R read it without options: a header row, comma separated, fields quoted only when
- * they contain a comma, a quote or a line break, {@code \n} line ends, numbers in Locale.ROOT form.
+ * Every CSV file Bitswarm writes goes through here, on Apache Commons CSV: RFC 4180 quoting (a field is quoted
+ * when it holds a comma, a quote, a line break, or starts with a space or other character at or below
+ * {@code #}; quotes inside are doubled), a header row, {@code \n} record ends (as every file had before), UTF-8,
+ * and numbers formatted by the callers exactly as before ({@link #number}, {@code Ticks.format}), so files stay
+ * byte-identical for any {@code --np}. pandas and R read them without options.
  */
 public final class Csv {
+    /** RFC 4180 with LF record ends. */
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
     private Csv() {}
 
     /** A table read back: the header and rows of column -> value. */
@@ -28,20 +39,29 @@ public final class Csv {
         }
     }
 
+    /** One record, with its line end. */
     public static String row(List<String> fields) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            String f = fields.get(i) == null ? "" : fields.get(i);
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                b.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                b.append(f);
-            }
+        try (CSVPrinter p = new CSVPrinter(b, FORMAT)) {
+            p.printRecord(fields.stream().map(f -> f == null ? "" : f).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return b.append('\n').toString();
+        return b.toString();
+    }
+
+    /** Records (the first is the header) as one CSV text. */
+    public static String text(List<? extends List<String>> records) {
+        StringBuilder b = new StringBuilder();
+        for (List<String> r : records) {
+            b.append(row(r));
+        }
+        return b.toString();
+    }
+
+    /** Writes records (the first is the header) atomically. */
+    public static void write(Path file, List<? extends List<String>> records) throws IOException {
+        org.bitswarm.cli.run.ResultFiles.writeAtomically(file, text(records));
     }
 
     public static Table read(Path file) throws IOException {
@@ -61,49 +81,15 @@ public final class Csv {
         return new Table(List.copyOf(header), rows);
     }
 
-    static List<List<String>> records(String text) {
+    /** Parses CSV text into records. */
+    public static List<List<String>> records(String text) {
         List<List<String>> out = new ArrayList<>();
-        List<String> rec = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    f.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    f.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                rec.add(f.toString());
-                f.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || f.length() > 0) {
-                    rec.add(f.toString());
-                    out.add(rec);
-                }
-                rec = new ArrayList<>();
-                f.setLength(0);
-                any = false;
-            } else {
-                f.append(c);
-                any = true;
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            for (CSVRecord r : parser) {
+                out.add(r.toList());
             }
-        }
-        if (any || f.length() > 0) {
-            rec.add(f.toString());
-            out.add(rec);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
     }

@@ -129,7 +129,11 @@ public final class SweepRunner {
         List<SweepTables.RunRow> rows = new ArrayList<>();
         for (SweepPlan.Point p : plan.points()) {
             for (int r = 0; r < reps; r++) {
-                rows.add(new SweepTables.RunRow(p, r, p.scenario().settings().seed(), ResultFiles.readMetrics(runDir(p, r).resolve("summary.csv"))));
+                java.util.LinkedHashMap<String, String> metrics = ResultFiles.readMetrics(runDir(p, r).resolve("summary.csv"));
+                // summary.csv is numbers only; runs.csv also names each run's digest (text), from its manifest
+                JsonNode digest = new ObjectMapper().readTree(runDir(p, r).resolve("manifest.json").toFile()).get("event_digest");
+                metrics.put("event_digest", digest == null ? "" : digest.asText());
+                rows.add(new SweepTables.RunRow(p, r, p.scenario().settings().seed(), metrics));
             }
         }
         SweepTables.write(dir, plan, rows);

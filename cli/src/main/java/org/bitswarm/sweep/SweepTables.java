@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.bitswarm.cli.run.ResultFiles;
+import org.bitswarm.engine.config.Unit;
 
 /**
  * runs.csv (one row per run: point, axis columns named by key path, seed, replication, every summary metric)
@@ -49,13 +50,41 @@ public final class SweepTables {
         return out;
     }
 
+    /**
+     * The axis columns: each axis's values as written ({@code bittorrent.torrents[0].piece_size}: {@code 128KiB}),
+     * and for a size, rate or duration also the value in SI base units, named with the unit
+     * ({@code bittorrent.torrents[0].piece_size_bytes}: {@code 131072}; {@code _bps}; {@code _s}).
+     */
+    static List<String> axisHeader(SweepPlan plan) {
+        List<String> out = new ArrayList<>();
+        for (Axis a : plan.axes()) {
+            out.add(a.path());
+            Unit u = AxisUnits.unit(a.path());
+            if (u != null) {
+                out.add(a.path() + AxisUnits.suffix(u.value()));
+            }
+        }
+        return out;
+    }
+
+    static List<String> axisValues(SweepPlan plan, SweepPlan.Point p) {
+        List<String> out = new ArrayList<>();
+        for (Axis a : plan.axes()) {
+            String text = p.params().get(a.path());
+            out.add(text);
+            Unit u = AxisUnits.unit(a.path());
+            if (u != null) {
+                out.add(AxisUnits.si(text, u.value()));
+            }
+        }
+        return out;
+    }
+
     public static String runsCsv(SweepPlan plan, List<RunRow> runs) {
         List<String> metrics = metricNames(runs);
         List<String> header = new ArrayList<>();
         header.add("point");
-        for (Axis a : plan.axes()) {
-            header.add(a.path());
-        }
+        header.addAll(axisHeader(plan));
         header.add("seed");
         header.add("replication");
         header.addAll(metrics);
@@ -63,7 +92,7 @@ public final class SweepTables {
         for (RunRow r : runs) {
             List<String> row = new ArrayList<>();
             row.add(r.point().id());
-            row.addAll(r.point().params().values());
+            row.addAll(axisValues(plan, r.point()));
             row.add(Long.toString(r.seed()));
             row.add(Integer.toString(r.replication()));
             for (String m : metrics) {
@@ -78,9 +107,7 @@ public final class SweepTables {
         List<String> metrics = numericMetrics(runs);
         List<String> header = new ArrayList<>();
         header.add("point");
-        for (Axis a : plan.axes()) {
-            header.add(a.path());
-        }
+        header.addAll(axisHeader(plan));
         header.add("n");
         for (String m : metrics) {
             header.add(m + "_mean");
@@ -99,7 +126,7 @@ public final class SweepTables {
             List<RunRow> rs = byPoint.get(p.id());
             List<String> row = new ArrayList<>();
             row.add(p.id());
-            row.addAll(p.params().values());
+            row.addAll(axisValues(plan, p));
             row.add(Integer.toString(rs.size()));
             for (String m : metrics) {
                 List<Double> values = new ArrayList<>();

@@ -105,6 +105,12 @@ class ExampleScenariosTest {
     private static void common(Run r) {
         assertTrue(Files.isRegularFile(r.out.resolve("summary.csv")), r.name + ": summary.csv");
         assertTrue(Files.isRegularFile(r.out.resolve("peers.csv")), r.name + ": peers.csv");
+        try {
+            // the data contract: strict RFC 4180, one field count, one type per column
+            assertTrue(org.bitswarm.results.StrictCsv.checkTree(r.out) >= 3, r.name + ": CSV files");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertTrue(r.metric("completed") > 0, r.name + ": nobody completed");
         String bound = r.summary.get("kumar_ross_bound_s");
         if (bound != null && !bound.isEmpty() && r.metric("completed") == r.metric("downloaders")) {
@@ -180,10 +186,10 @@ class ExampleScenariosTest {
     private static void corrupt(Run r) {
         allComplete(r);
         note(r, "hash failures %s, bans %s, bytes wasted %s", r.summary.get("hash_failures"), r.summary.get("bans"),
-                r.summary.get("bytes_wasted"));
+                r.summary.get("wasted_bytes"));
         assertTrue(r.metric("hash_failures") > 0, r.name + ": no hash failure");
         assertTrue(r.metric("bans") > 0, r.name + ": nobody banned");
-        assertTrue(r.metric("bytes_wasted") > 0, r.name + ": no bytes wasted");
+        assertTrue(r.metric("wasted_bytes") > 0, r.name + ": no bytes wasted");
         long corrupt = r.rows(p -> p.get("corrupt").equals("1")).size();
         assertTrue(corrupt > 0, r.name + ": no corrupt peer");
         // A sender is blamed for every bad piece it contributed a block to, so innocent co-senders can be banned
@@ -368,23 +374,8 @@ class ExampleScenariosTest {
         System.out.printf("[example] %s: seed %d, np %s, exit %d, %.1f s wall%n", name, seed, np, o.code(),
                 (System.nanoTime() - t0) / 1e9);
         assertEquals(0, o.code(), name + " (seed " + seed + ", small version " + file + "):\n" + o.err() + o.out());
-        Map<String, String> summary = new HashMap<>();
-        List<String> summaryLines = Files.readAllLines(out.resolve("summary.csv"));
-        for (String line : summaryLines.subList(1, summaryLines.size())) {
-            int c = line.indexOf(',');
-            summary.put(line.substring(0, c), line.substring(c + 1));
-        }
-        List<String> lines = Files.readAllLines(out.resolve("peers.csv"));
-        String[] head = lines.get(0).split(",", -1);
-        List<Map<String, String>> peers = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] v = line.split(",", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < head.length; i++) {
-                row.put(head[i], v[i]);
-            }
-            peers.add(row);
-        }
+        Map<String, String> summary = new HashMap<>(org.bitswarm.cli.run.ResultFiles.readMetrics(out.resolve("summary.csv")));
+        List<Map<String, String>> peers = new ArrayList<>(org.bitswarm.sweep.Csv.read(out.resolve("peers.csv")).rows());
         double fileBytes = ExampleShrink.bytes(String.valueOf(ExampleShrink.torrent(root, 0).get("file_size")));
         Run r = new Run(name, seed, fileBytes, summary, peers, out);
         CACHE.put(key, r);

@@ -108,7 +108,7 @@ class ScenarioInputTest {
                 Cli.run("run", file.toString(), "--dev", "gpu").err());
         Cli.Outcome o = Cli.run("run", file.toString(), "--np", "two");
         assertEquals(2, o.code());
-        assertEquals("bitswarm: Invalid value for option '--np': 'two' is not an int (see --help)\n", o.err());
+        assertEquals("bitswarm: Invalid value for option '--np': 'two' is not an int (see bitswarm help run)\n", o.err());
         assertEquals(2, Cli.run("run", file.toString(), "--machines", "m.txt").code());
     }
 }

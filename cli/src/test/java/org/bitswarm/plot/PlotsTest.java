@@ -16,16 +16,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 
-/** Plots are drawn from the CSV files alone, headless, as PNGs of the expected size. */
+/** Plots are drawn from the CSV files alone, headless, as PNG, SVG and PDF files that are really figures. */
 class PlotsTest {
     @TempDir
     Path dir;
 
-    private static void assertPng(Path f) throws Exception {
+    /** A figure file is there and non-trivial: a PNG of the expected size, an SVG or PDF document of some size. */
+    static void assertFigure(Path f) throws Exception {
         assertTrue(Files.isRegularFile(f), f + " missing");
-        BufferedImage img = ImageIO.read(f.toFile());
-        assertEquals(Plots.WIDTH, img.getWidth());
-        assertEquals(Plots.HEIGHT, img.getHeight());
+        byte[] b = Files.readAllBytes(f);
+        String name = f.getFileName().toString();
+        if (name.endsWith(".png")) {
+            BufferedImage img = ImageIO.read(f.toFile());
+            assertEquals(Plots.WIDTH, img.getWidth());
+            assertEquals(Plots.HEIGHT, img.getHeight());
+            assertTrue(b.length > 10_000, f + ": " + b.length + " bytes, an empty chart?");
+        } else if (name.endsWith(".svg")) {
+            String text = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(text.contains("<svg") && text.contains("</svg>"), f + ": not an SVG document");
+            assertTrue(b.length > 5_000, f + ": " + b.length + " bytes");
+        } else if (name.endsWith(".pdf")) {
+            assertEquals("%PDF", new String(b, 0, 4, java.nio.charset.StandardCharsets.US_ASCII), f + ": not a PDF");
+            assertTrue(b.length > 2_000, f + ": " + b.length + " bytes");
+        } else {
+            throw new AssertionError("unexpected figure " + f);
+        }
+    }
+
+    private static List<String> names(List<Path> files) {
+        return files.stream().map(p -> p.getFileName().toString()).toList();
     }
 
     @Test
@@ -38,13 +57,17 @@ class PlotsTest {
                 p003,512KiB,2,1,30,,,40,,
                 """);
         List<Path> made = Plots.forSweep(dir);
-        assertEquals(List.of(dir.resolve("plots/completed.png"), dir.resolve("plots/mean_completion_s.png")), made);
+        assertEquals(List.of("completed.png", "completed.svg", "completed.pdf", "mean_completion_s.png",
+                "mean_completion_s.svg", "mean_completion_s.pdf"), names(made));
         for (Path f : made) {
-            assertPng(f);
+            assertFigure(f);
         }
         try (var s = Files.list(dir.resolve("plots"))) {
-            assertEquals(2, s.count()); // no temporary files left
+            assertEquals(6, s.count()); // no temporary files left
         }
+        XYChart chart = Plots.sweepCharts(dir).get("mean_completion_s");
+        assertEquals("mean completion time (s)", chart.getYAxisTitle());
+        assertEquals("piece size (KiB)", chart.getXAxisTitle());
     }
 
     @Test
@@ -62,15 +85,16 @@ class PlotsTest {
                 20.000000000,3,1,2000.0,2000.0,0.5,1,2.0
                 30.000000000,1,3,500.0,500.0,0.125,2,3.0
                 """);
+        Files.writeString(dir.resolve("summary.csv"), "metric,value\nkumar_ross_bound_s,20.5\n");
         List<Path> made = Plots.forRun(dir);
-        assertEquals(List.of("completion_cdf.png", "population.png", "utilisation.png"),
-                made.stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(List.of("completion_cdf.png", "completion_cdf.svg", "completion_cdf.pdf", "population.png",
+                "population.svg", "population.pdf", "utilisation.png", "utilisation.svg", "utilisation.pdf"), names(made));
         for (Path f : made) {
-            assertPng(f);
+            assertFigure(f);
         }
-        XYChart cdf = Plots.completionCdf(Csv.read(dir.resolve("peers.csv")));
+        XYChart cdf = Plots.completionCdf(Csv.read(dir.resolve("peers.csv")), 20.5);
         assertTrue(cdf.getTitle().contains("2 of 3 downloads finished"), cdf.getTitle());
-        assertEquals(2, cdf.getSeriesMap().size()); // completion time and download time differ (peer 3 joined late)
+        assertEquals(List.of("downloads (2 of 3)", "Kumar-Ross bound on the last completion (20.5 s)"), List.copyOf(cdf.getSeriesMap().keySet()));
     }
 
     @Test
@@ -92,11 +116,12 @@ class PlotsTest {
         Plots.Axis sizes = Plots.Axis.of(List.of("512KiB", "1MiB", "2MiB", "8MiB"));
         assertEquals("KiB", sizes.unit());
         assertArrayEquals(new double[] {512, 1024, 2048, 8192}, sizes.values());
-        assertTrue(sizes.logarithmic(), "doubling sizes are drawn on a log axis");
+        assertFalse(sizes.logarithmic(), "16x is less than two decades: linear");
 
         Plots.Axis times = Plots.Axis.of(List.of("250ms", "1s", "30", "2min"));
         assertEquals("ms", times.unit());
         assertArrayEquals(new double[] {250, 1000, 30_000, 120_000}, times.values());
+        assertTrue(times.logarithmic(), "480x spans two decades: log axis");
 
         Plots.Axis rates = Plots.Axis.of(List.of("512kbit/s", "4Mbit/s", "1MiB/s"));
         assertEquals("kbit/s", rates.unit());
@@ -114,21 +139,64 @@ class PlotsTest {
     void aMixedUnitSweepIsPlottedAgainstItsValuesNotThePointNumber() throws Exception {
         Files.writeString(dir.resolve("points.csv"), """
                 point,piece_size,n,last_completion_s_mean,last_completion_s_sd,last_completion_s_ci95
-                p000,512KiB,2,100,1,9
+                p000,64KiB,2,100,1,9
                 p001,1MiB,2,120,1,9
-                p002,4MiB,2,300,1,9
+                p002,8MiB,2,300,1,9
                 """);
         Plots.forSweep(dir);
         BufferedImage img = ImageIO.read(dir.resolve("plots/last_completion_s.png").toFile());
         assertEquals(Plots.WIDTH, img.getWidth());
         XYChart chart = Plots.sweepCharts(dir).get("last_completion_s");
-        assertEquals("piece_size (KiB), log scale", chart.getXAxisTitle());
-        assertArrayEquals(new double[] {9, 10, 12}, chart.getSeriesMap().values().iterator().next().getXData(), 1e-12,
+        assertEquals("piece size (KiB), log scale", chart.getXAxisTitle());
+        assertEquals("mean ± 95% CI, n = 2 replications", chart.getSeriesMap().keySet().iterator().next());
+        assertArrayEquals(new double[] {6, 10, 13}, chart.getSeriesMap().values().iterator().next().getXData(), 1e-12,
                 "drawn at log2 of the value");
         var label = chart.getStyler().getxAxisTickLabelsFormattingFunction();
         assertEquals("1024", label.apply(10.0));
         assertEquals("", label.apply(10.5), "only whole powers of two are labelled");
         assertEquals("0.5", Plots.compact(0.5));
         assertEquals("123500", Plots.compact(123456));
+    }
+
+    @Test
+    void aCountAxisStaysLinearAndAConstantMetricGetsNoPlot() throws Exception {
+        Files.writeString(dir.resolve("points.csv"), """
+                point,bittorrent.groups[1].count,n,peers_mean,peers_sd,peers_ci95,uploaded_bytes_mean,uploaded_bytes_sd,uploaded_bytes_ci95,hash_failures_mean,hash_failures_sd,hash_failures_ci95
+                p000,10,3,11,0,0,41943040,0,0,0,0,0
+                p001,25,3,26,0,0,104857600,0,0,0,0,0
+                p002,40,3,41,0,0,167772160,0,0,0,0,0
+                """);
+        var charts = Plots.sweepCharts(dir);
+        assertEquals(List.of("peers", "uploaded_bytes"), List.copyOf(charts.keySet()), "hash_failures is constant");
+        XYChart up = charts.get("uploaded_bytes");
+        assertEquals("count", up.getXAxisTitle(), "10, 25, 40: linear, no unit");
+        assertEquals("payload uploaded (MiB)", up.getYAxisTitle());
+        assertArrayEquals(new double[] {40, 100, 160}, up.getSeriesMap().values().iterator().next().getYData(), 1e-9);
+        assertEquals(null, up.getStyler().getxAxisTickLabelsFormattingFunction());
+    }
+
+    @Test
+    void timelineEventsAreMarked() throws Exception {
+        Files.writeString(dir.resolve("scenario.yaml"), """
+                model: bittorrent
+                bittorrent:
+                  torrents: [{name: f, file_size: 1MiB, piece_size: 256KiB}]
+                  groups:
+                    - {name: seed, count: 1, torrents: [{torrent: f, role: seed}]}
+                    - {name: late, count: 2, torrents: [{torrent: f, role: peer}], arrival: {kind: flash, start: 5s}}
+                  timeline:
+                    - {kind: tracker_outage, at: 10s, duration: 10s}
+                """);
+        Files.writeString(dir.resolve("timeseries.csv"), """
+                time_s,leechers,seeds,upload_rate_bps,download_rate_bps,upload_utilisation,min_availability,mean_availability
+                10.000000000,3,1,1000.0,1000.0,0.25,1,1.5
+                20.000000000,3,1,2000.0,2000.0,0.5,1,2.0
+                30.000000000,1,3,500.0,500.0,0.125,2,3.0
+                """);
+        var marks = Plots.Mark.of(dir.resolve("scenario.yaml"));
+        XYChart pop = Plots.population(Csv.read(dir.resolve("timeseries.csv")), marks);
+        assertEquals(List.of("downloading (any role)", "seeding (complete file)", "late join (5 s)",
+                "tracker down (10 s)", "tracker back (20 s)"), List.copyOf(pop.getSeriesMap().keySet()));
+        assertEquals("(client, torrent) sessions present", pop.getYAxisTitle());
     }
 }

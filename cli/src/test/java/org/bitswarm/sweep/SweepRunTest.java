@@ -73,7 +73,7 @@ class SweepRunTest {
     void tablesAreTidyAndComplete() throws Exception {
         List<String> runs = Files.readAllLines(reference.resolve("runs.csv"));
         assertEquals("point,phold.remote_fraction,seed,replication,entities,jobs,events,windows,hops,max_hops_per_entity,"
-                + "last_event_s", runs.get(0));
+                + "last_event_s,event_digest", runs.get(0));
         assertEquals(5, runs.size());
         assertTrue(runs.get(4).startsWith("p001,0.5,11,1,100,200,"), runs.get(4));
         List<String> points = Files.readAllLines(reference.resolve("points.csv"));

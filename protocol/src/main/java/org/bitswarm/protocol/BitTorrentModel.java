@@ -17,6 +17,8 @@ import org.bitswarm.protocol.wire.Msg;
  */
 public final class BitTorrentModel implements Model {
     private final Env env;
+    /** Tracker 0 (the run monitor) if this rank hosts it: progress reads its count of finished downloads. */
+    private Tracker monitor;
 
     public BitTorrentModel(SwarmConfig cfg, long seed) {
         this.env = Env.of(cfg, seed);
@@ -38,7 +40,23 @@ public final class BitTorrentModel implements Model {
 
     @Override
     public Entity createEntity(long id) {
-        return env.population().isTracker(id) ? new Tracker(env, id) : new Client(env, id);
+        if (env.population().isTracker(id)) {
+            Tracker t = new Tracker(env, id);
+            if (id == 0) {
+                monitor = t;
+            }
+            return t;
+        }
+        return new Client(env, id);
+    }
+
+    /**
+     * {finished or abandoned downloads, all downloads} so far, for a progress display on the rank that hosts
+     * tracker 0 (read between windows, on that rank's thread); null elsewhere. Never part of the results.
+     */
+    public long[] downloadProgress() {
+        Tracker t = monitor;
+        return t == null ? null : new long[] {t.doneSignals(), t.downloaders()};
     }
 
     @Override

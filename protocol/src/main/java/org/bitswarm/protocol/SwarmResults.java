@@ -22,9 +22,11 @@ import org.bitswarm.protocol.config.SwarmConfig;
  * happened. A seed that never downloaded has an empty {@code completed_s}.
  */
 public final class SwarmResults {
-    public static final String PEERS_HEADER = "peer,torrent,role,rank,joined_s,completed_s,uploaded_bytes,"
-            + "downloaded_bytes,hash_failures,banned_peers,group,left_s,download_time_s,duplicate_bytes,bytes_wasted,"
-            + "upload_capacity_bps,download_capacity_bps,corrupt";
+    public static final List<String> PEERS_HEADER = List.of("peer", "torrent", "role", "rank", "joined_s", "completed_s",
+            "uploaded_bytes", "downloaded_bytes", "hash_failures", "banned_peers", "group", "left_s", "download_time_s",
+            "duplicate_bytes", "wasted_bytes", "upload_capacity_bps", "download_capacity_bps", "corrupt");
+    public static final List<String> TIMESERIES_HEADER = List.of("time_s", "leechers", "seeds", "upload_rate_bps",
+            "download_rate_bps", "upload_utilisation", "min_availability", "mean_availability");
 
     private final SwarmConfig cfg;
     private final RunResult run;
@@ -47,14 +49,15 @@ public final class SwarmResults {
         return reports;
     }
 
-    public List<String> peersCsvLines() {
-        List<String> out = new ArrayList<>();
+    /** peers.csv as records, the header first; the front end's CSV writer quotes names that need it. */
+    public List<List<String>> peersRows() {
+        List<List<String>> out = new ArrayList<>();
         out.add(PEERS_HEADER);
         long[] ranks = completionRanks();
         int i = 0;
         for (ClientReport c : reports.clients) {
             for (SessionReport s : c.sessions()) {
-                out.add(String.join(",", Long.toString(s.peer()), cfg.torrents().get(s.torrent()).name(),
+                out.add(List.of(Long.toString(s.peer()), cfg.torrents().get(s.torrent()).name(),
                         s.role().name().toLowerCase(Locale.ROOT), ranks[i] > 0 ? Long.toString(ranks[i]) : "",
                         time(s.joinedAt()), time(s.completedAt()), Long.toString(s.uploaded()),
                         Long.toString(s.downloaded()), Long.toString(s.hashFailures()), Long.toString(s.bannedPeers()),
@@ -137,11 +140,11 @@ public final class SwarmResults {
         m.put("last_completion_s", completed > 0 ? Ticks.format(last) : "");
         m.put("mean_download_time_s", completed > 0 ? fmt(sumDownload / completed) : "");
         m.put("hash_failures", Long.toString(failures));
-        m.put("bytes_wasted", Long.toString(wasted));
+        m.put("wasted_bytes", Long.toString(wasted));
         m.put("bans", Long.toString(bans));
         m.put("corrupt_pieces_accepted", Long.toString(corruptAccepted));
-        m.put("bytes_uploaded", Long.toString(uploaded));
-        m.put("bytes_downloaded", Long.toString(downloaded));
+        m.put("uploaded_bytes", Long.toString(uploaded));
+        m.put("downloaded_bytes", Long.toString(downloaded));
         m.put("duplicate_bytes", Long.toString(duplicate));
         m.put("overhead_bytes", Long.toString(overhead));
         m.put("upload_utilisation", fmt(utilisation()));
@@ -156,7 +159,6 @@ public final class SwarmResults {
         m.put("kumar_ross_bound_s", fmt(Ticks.toSeconds(Bounds.swarmLowerBound(cfg, reports))));
         m.put("end_time_s", Ticks.format(run.lastEventTime()));
         m.put("events", Long.toString(run.events()));
-        m.put("event_digest", run.eventDigest());
         return m;
     }
 
@@ -201,22 +203,15 @@ public final class SwarmResults {
         return String.format(Locale.ROOT, "%.6f", v);
     }
 
-    public List<String> summaryCsvLines() {
-        List<String> out = new ArrayList<>();
-        out.add("metric,value");
-        summaryMetrics().forEach((k, v) -> out.add(k + "," + v));
-        return out;
-    }
-
     /**
      * One row per interval ending at {@code time_s}: clients present downloading (leechers) or complete (seeds),
      * upload and download rates over the interval, upload utilisation against the capacity of the uploaders
      * present at the end of the interval, and the least and mean number of verified copies of a piece among the
      * clients present (over all torrents).
      */
-    public List<String> timeseriesCsvLines() {
-        List<String> out = new ArrayList<>();
-        out.add("time_s,leechers,seeds,upload_rate_bps,download_rate_bps,upload_utilisation,min_availability,mean_availability");
+    public List<List<String>> timeseriesRows() {
+        List<List<String>> out = new ArrayList<>();
+        out.add(TIMESERIES_HEADER);
         long interval = cfg.timeseriesInterval();
         long stop = Math.min(endTime, run.lastEventTime() + 1);
         int rows = (int) ((stop + interval - 1) / interval);
@@ -251,8 +246,9 @@ public final class SwarmResults {
             }
             double secs = Ticks.toSeconds(span);
             double[] av = availability(t - 1);
-            out.add(Ticks.format(t) + "," + leechers + "," + seeds + "," + fmt(upBits / secs) + "," + fmt(downBits / secs)
-                    + "," + fmt(capacity > 0 ? upBits / secs / capacity : 0) + "," + (long) av[0] + "," + fmt(av[1]));
+            out.add(List.of(Ticks.format(t), Long.toString(leechers), Long.toString(seeds), fmt(upBits / secs),
+                    fmt(downBits / secs), fmt(capacity > 0 ? upBits / secs / capacity : 0), Long.toString((long) av[0]),
+                    fmt(av[1])));
         }
         return out;
     }

@@ -52,9 +52,9 @@ class DeterminismTest {
             RunResult r = Scenarios.run(cfg, SEED, np, end, false);
             SwarmResults res = SwarmResults.from(cfg, r, end);
             assertEquals(one.eventDigest(), r.eventDigest(), "event digest on " + np + " ranks");
-            assertEquals(base.peersCsvLines(), res.peersCsvLines(), "peers.csv on " + np + " ranks");
+            assertEquals(base.peersRows(), res.peersRows(), "peers.csv on " + np + " ranks");
             assertEquals(base.summaryMetrics(), res.summaryMetrics(), "summary on " + np + " ranks");
-            assertEquals(base.timeseriesCsvLines(), res.timeseriesCsvLines(), "time series on " + np + " ranks");
+            assertEquals(base.timeseriesRows(), res.timeseriesRows(), "time series on " + np + " ranks");
             // bytes mode: real 16 KiB blocks crossed ranks
             assertTrue(r.crossRankBytes() > res.reports().sessions.size() * 16384L,
                     "block bytes must cross ranks, got " + r.crossRankBytes());

@@ -81,8 +81,8 @@ class InvariantSuiteTest {
         long end = 1200 * Scenarios.S;
         SwarmConfig bytes = config(Enums.PayloadMode.BYTES, "rarest_first", Enums.HashAlgo.SHA1, 1, false);
         SwarmConfig digest = config(Enums.PayloadMode.DIGEST, "rarest_first", Enums.HashAlgo.SHA1, 1, false);
-        List<String> a = SwarmResults.from(bytes, Scenarios.run(bytes, 5, 1, end, false), end).peersCsvLines();
-        List<String> b = SwarmResults.from(digest, Scenarios.run(digest, 5, 1, end, false), end).peersCsvLines();
+        List<List<String>> a = SwarmResults.from(bytes, Scenarios.run(bytes, 5, 1, end, false), end).peersRows();
+        List<List<String>> b = SwarmResults.from(digest, Scenarios.run(digest, 5, 1, end, false), end).peersRows();
         assertEquals(a, b, "bytes and digest payloads give the same peers.csv");
     }
 
@@ -99,6 +99,6 @@ class InvariantSuiteTest {
         long aborted = 3;
         long completed = Long.parseLong(res.summaryMetrics().get("completed"));
         assertTrue(completed >= downloaders - aborted, "all but the quitters finish: " + completed + " of " + downloaders);
-        assertEquals(res.peersCsvLines().size() - 1, res.reports().sessions.size());
+        assertEquals(res.peersRows().size() - 1, res.reports().sessions.size());
     }
 }

@@ -17,9 +17,9 @@ class SmokeTest {
                 Scenarios.protocol(), List.of());
         RunResult r = Scenarios.run(cfg, 7, 1, 3600 * Scenarios.S, false);
         SwarmResults res = SwarmResults.from(cfg, r, 3600 * Scenarios.S);
-        res.summaryCsvLines().forEach(System.out::println);
-        res.peersCsvLines().stream().limit(5).forEach(System.out::println);
-        res.timeseriesCsvLines().stream().limit(5).forEach(System.out::println);
+        res.summaryMetrics().forEach((k, v) -> System.out.println(k + "," + v));
+        res.peersRows().stream().limit(5).forEach(System.out::println);
+        res.timeseriesRows().stream().limit(5).forEach(System.out::println);
         SwarmInvariants.check(cfg, r);
         // Every one of the 20 peers finished, from intact pieces, and peers.csv says so for each of them.
         var m = res.summaryMetrics();
@@ -27,11 +27,11 @@ class SmokeTest {
         assertEquals("20", m.get("completed"));
         assertEquals("0", m.get("hash_failures"));
         assertEquals("0", m.get("corrupt_pieces_accepted"));
-        assertTrue(Long.parseLong(m.get("bytes_downloaded")) >= 20L * (2L << 20), "each peer got the whole file");
-        List<String> peers = res.peersCsvLines();
-        int completion = List.of(peers.get(0).split(",")).indexOf("download_time_s");
+        assertTrue(Long.parseLong(m.get("downloaded_bytes")) >= 20L * (2L << 20), "each peer got the whole file");
+        List<List<String>> peers = res.peersRows();
+        int completion = peers.get(0).indexOf("download_time_s");
         assertTrue(completion >= 0, "peers.csv has download_time_s: " + peers.get(0));
-        long done = peers.stream().skip(1).map(l -> l.split(",", -1)).filter(f -> !f[completion].isEmpty()).count();
+        long done = peers.stream().skip(1).filter(f -> !f.get(completion).isEmpty()).count();
         assertEquals(20, done, "peers.csv rows with a download time (the seed has none)");
     }
 }

@@ -2,6 +2,7 @@ package org.bitswarm.cli.launch;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
@@ -209,16 +210,19 @@ public final class RankGuard {
     private void fail(String rank, Throwable t) {
         try {
             String cause = describe(t);
+            // a failure of the machine says it all in one line; a bug's stack trace goes to a file
+            String trace = isEnvironmental(t) ? null : traceFile(rank, t);
+            String verdict = cause + (trace != null ? "; stack trace: " + trace : "");
             try {
                 if (status != null) {
-                    status.markFailed(rank, cause);
+                    status.markFailed(rank, verdict);
                 }
             } catch (IOException | RuntimeException e) {
                 err.println("bitswarm: rank " + rank + " could not write its failure report: " + e);
             }
-            err.println("bitswarm: rank " + rank + " failed: " + cause);
-            if (!isEnvironmental(t)) {
-                t.printStackTrace(err); // a bug: the trace is for whoever fixes it
+            err.println("bitswarm: rank " + rank + " failed: " + verdict);
+            if (trace == null && !isEnvironmental(t)) {
+                t.printStackTrace(err); // no file for it: the trace is for whoever fixes the bug
             }
             err.flush();
         } catch (Throwable reportingFailed) {
@@ -236,6 +240,19 @@ public final class RankGuard {
             }
         }
         return false;
+    }
+
+    /** Writes the stack trace to {@code bitswarm-rank<R>-*.log} in the temporary folder; null if it cannot. */
+    static String traceFile(String rank, Throwable t) {
+        try {
+            Path f = Files.createTempFile("bitswarm-rank" + rank.replaceAll("[^0-9]", "") + "-", ".log");
+            java.io.StringWriter w = new java.io.StringWriter();
+            t.printStackTrace(new java.io.PrintWriter(w));
+            Files.writeString(f, w.toString(), java.nio.charset.StandardCharsets.UTF_8);
+            return f.toString();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** One line: the throwable, and its root cause when the root says something the top does not. */

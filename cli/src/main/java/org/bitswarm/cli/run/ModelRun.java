@@ -20,6 +20,15 @@ public interface ModelRun {
     /** Writes the model's own files (peers.csv, timeseries.csv, ...) into the staging directory. */
     default void writeFiles(RunResult result, Path dir) throws IOException {}
 
+    /**
+     * For a run that stops when work is done (BitTorrent with {@code until: all_complete}): {done, total} units
+     * of that work so far, read between windows on rank 0 for the progress display; null when progress is
+     * simulated time. Called after {@link #model()}.
+     */
+    default java.util.function.Supplier<long[]> workProgress() {
+        return null;
+    }
+
     /** A few human-readable lines for the end of `bitswarm run`. */
     default String humanSummary(LinkedHashMap<String, String> summary) {
         return "";

@@ -43,10 +43,12 @@ public final class Pipeline {
         Scenario sc = Scenario.load(req.scenario());
         RunSettings s = resolve(sc, req);
         ModelRun run = Models.run(s);
+        org.bitswarm.engine.Model model = run.model();
         RunConfig cfg = new RunConfig(s.seed(), req.replication(), s.endTime(), s.trace(),
-                transport.rank() == 0 ? heartbeat(Progress.emitter(req.progress(), s.endTime(), progressSink))
+                transport.rank() == 0
+                        ? heartbeat(Progress.emitter(req.progress(), s.endTime(), progressSink, run.workProgress()))
                         : RunConfig.WindowListener.NONE);
-        RunResult result = new RankEngine(run.model(), transport, cfg).run();
+        RunResult result = new RankEngine(model, transport, cfg).run();
         if (transport.rank() != 0) {
             return null;
         }
@@ -85,8 +87,21 @@ public final class Pipeline {
         if (s.trace()) {
             ResultFiles.writeLines(dir.resolve("trace.txt"), r.trace());
         }
+        keepScenario(sc, dir);
         ResultFiles.writeAtomically(dir.resolve("manifest.json"), manifest(sc, s, req, r));
         return summary;
+    }
+
+    /** The run folder's copy of the exact scenario file it ran. */
+    public static final String SCENARIO_COPY = "scenario.yaml";
+
+    /** Copies the scenario's bytes into the run folder, checking they are the ones that were loaded. */
+    static void keepScenario(Scenario sc, Path dir) throws IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(sc.path());
+        if (!Scenario.sha256(bytes).equals(sc.sha256())) {
+            throw new IOException(sc.path() + ": changed while the run was running; results not kept");
+        }
+        ResultFiles.writeAtomically(dir.resolve(SCENARIO_COPY), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static String manifest(Scenario sc, RunSettings s, RunRequest req, RunResult r) throws IOException {
@@ -112,12 +127,11 @@ public final class Pipeline {
         m.put("wall_seconds", round(r.wallSeconds()));
         m.put("events_per_second", Math.round(r.eventsPerSecond()));
         m.put("sync_share", round(r.syncShare()));
+        m.put("scenario_file", SCENARIO_COPY);
+        // The resolved settings as the scenario spells them, in its units: the model's section under its own name.
+        m.put("resolved", org.bitswarm.scenario.ResolvedScenario.tree(s));
         ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-        // The resolved settings as the scenario spells them: the model's section under its own name.
-        com.fasterxml.jackson.databind.node.ObjectNode resolved = json.valueToTree(s);
-        resolved.set(s.model(), resolved.remove("section"));
-        m.put("resolved", resolved);
         return json.writeValueAsString(m) + "\n";
     }
 

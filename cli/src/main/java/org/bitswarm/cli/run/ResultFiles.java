@@ -46,22 +46,17 @@ public final class ResultFiles {
 
     /** {@code metric,value} rows. */
     public static void writeMetrics(Path file, Map<String, String> metrics) throws IOException {
-        StringBuilder b = new StringBuilder("metric,value\n");
-        for (Map.Entry<String, String> e : metrics.entrySet()) {
-            b.append(e.getKey()).append(',').append(e.getValue()).append('\n');
-        }
-        writeAtomically(file, b.toString());
+        List<List<String>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("metric", "value"));
+        metrics.forEach((k, v) -> rows.add(List.of(k, v)));
+        org.bitswarm.sweep.Csv.write(file, rows);
     }
 
     /** Reads a {@code metric,value} file back, in file order. */
     public static java.util.LinkedHashMap<String, String> readMetrics(Path file) throws IOException {
         java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String l : lines.subList(1, lines.size())) {
-            int comma = l.indexOf(',');
-            if (comma > 0) {
-                m.put(l.substring(0, comma), l.substring(comma + 1));
-            }
+        for (var row : org.bitswarm.sweep.Csv.read(file).rows()) {
+            m.put(row.get("metric"), row.get("value"));
         }
         return m;
     }

@@ -189,8 +189,18 @@ class MpjLauncherTest {
         assertFalse(out.stream().anyMatch(MpjNoise::isNoise), "MPJ banner relayed\n" + transcript());
     }
 
+    /** The verdict line, with the path of the stack trace's log file; no stack frames on the terminal. */
     private void assertReported(String line) {
-        assertTrue(err.contains(line), "missing '" + line + "'\n" + transcript());
+        String found = err.stream().filter(l -> l.startsWith(line + "; stack trace: ")).findFirst().orElse(null);
+        assertTrue(found != null, "missing '" + line + "; stack trace: FILE'\n" + transcript());
+        java.nio.file.Path trace = java.nio.file.Path.of(found.substring((line + "; stack trace: ").length()));
+        assertTrue(java.nio.file.Files.isRegularFile(trace), "no stack trace in " + trace);
+        try {
+            java.nio.file.Files.delete(trace);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(err.stream().noneMatch(l -> l.startsWith("\tat ")), "stack frames on the terminal\n" + transcript());
     }
 
     /**

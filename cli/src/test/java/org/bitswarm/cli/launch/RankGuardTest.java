@@ -45,9 +45,17 @@ class RankGuardTest {
         });
 
         String cause = Files.readString(tmp.resolve("rank-1.failed")).strip();
-        assertEquals("java.lang.IllegalStateException: bad thing (caused by java.io.IOException: disk)", cause);
+        String prefix = "java.lang.IllegalStateException: bad thing (caused by java.io.IOException: disk); stack trace: ";
+        assertTrue(cause.startsWith(prefix), cause);
+        Path trace = Path.of(cause.substring(prefix.length()));
+        try {
+            assertTrue(Files.readString(trace).contains("\tat org.bitswarm.cli.launch.RankGuardTest"), "the trace is in " + trace);
+        } finally {
+            Files.deleteIfExists(trace);
+        }
         assertEquals(List.of(RankGuard.FAILURE_EXIT), halts);
-        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("bitswarm: rank 1 failed: " + cause));
+        String printed = errBytes.toString(StandardCharsets.UTF_8);
+        assertEquals("bitswarm: rank 1 failed: " + cause + "\n", printed, "one line, no stack frames on the terminal");
         assertFalse(Files.exists(tmp.resolve("rank-1.done")));
     }
 
@@ -58,8 +66,16 @@ class RankGuardTest {
         });
 
         StatusDir status = new StatusDir(tmp);
-        assertEquals(List.of(new StatusDir.Failure(0, "java.lang.OutOfMemoryError: Java heap space")),
-                status.failures());
+        assertEquals(1, status.failures().size());
+        assertEquals(0, status.failures().get(0).rank());
+        assertTrue(status.failures().get(0).cause().startsWith("java.lang.OutOfMemoryError: Java heap space; stack trace: "),
+                status.failures().get(0).cause());
+        String cause = status.failures().get(0).cause();
+        try {
+            Files.deleteIfExists(Path.of(cause.substring(cause.indexOf("stack trace: ") + "stack trace: ".length())));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertEquals(List.of(RankGuard.FAILURE_EXIT), halts);
     }
 

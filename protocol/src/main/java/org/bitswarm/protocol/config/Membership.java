@@ -6,7 +6,7 @@ import org.bitswarm.engine.config.Doc;
 /** A group's part in one torrent. */
 public record Membership(
         @Doc("torrent name") String torrent,
-        @Doc("seed (has everything, only uploads), peer (uploads and downloads) or leecher (free rider)") Enums.Role role,
+        @Doc("seed (has everything, only uploads), peer (uploads and downloads) or leecher (a free rider: downloads, never uploads; not the time series' \"leechers\", which counts every session still downloading)") Enums.Role role,
         @Doc("fraction of the pieces a peer starts with, chosen at random (0 = empty)") double initialContent) {
 
     public Membership {

@@ -12,7 +12,7 @@ public record SwarmConfig(
         @Doc("latencies") NetworkSpec network,
         @Doc("client behaviour") ProtocolSpec protocol,
         @Doc("tracker agents") TrackerSpec trackers,
-        @Doc("scheduled outages, pauses, resumes and aborts") List<TimelineEvent> timeline,
+        @Doc("scheduled events: tracker_outage (the tracker drops every announce for duration), pause (every client of the group goes offline in all its torrents, keeping its verified pieces), resume (they come back and carry on), abort (they leave for good; their downloads count as over)") List<TimelineEvent> timeline,
         @Doc("bytes (real blocks travel, pieces hashed) or digest (a block fingerprint travels)") Enums.PayloadMode payload,
         @Doc("piece hash: sha1 (BEP 3) or sha256 (BEP 52)") Enums.HashAlgo hash,
         @Doc("period of the time series rows") @Unit(Unit.Kind.DURATION) long timeseriesInterval,

@@ -12,7 +12,7 @@ public record TimelineEvent(
         @Doc("tracker_outage, pause, resume or abort") Enums.EventKind kind,
         @Doc("when it happens") @Unit(Unit.Kind.DURATION) long at,
         @Doc("outage length") @Unit(Unit.Kind.DURATION) long duration,
-        @Doc("group for pause, resume and abort") String group,
+        @Doc("group for pause, resume and abort (all its clients)") String group,
         @Doc("tracker index for an outage, -1 for all") int tracker) {
 
     public TimelineEvent {

@@ -6,7 +6,7 @@ import org.bitswarm.engine.config.Unit;
 
 /** Tracker agents; every client announces to each of them (multi-tracker, all tiers). */
 public record TrackerSpec(
-        @Doc("number of tracker agents") int count,
+        @Doc("number of tracker agents; every client announces to all of them (as in BEP 12 with each tracker its own tier), so a group uses every tracker and an outage of one leaves the others") int count,
         @Doc("periodic announce interval (mainline tracker: 30 min)") @Unit(Unit.Kind.DURATION) long announceInterval,
         @Doc("announce again after this delay while a client has fewer than min_peers connections") @Unit(Unit.Kind.DURATION) long retryInterval,
         @Doc("below this many connections a client re-announces early (mainline: 20)") int minPeers,

@@ -49,6 +49,16 @@ public final class Tracker implements Entity {
         downloaders = n;
     }
 
+    /** Downloads that finished or were abandoned so far (tracker 0 hears of every one); for progress only. */
+    public long doneSignals() {
+        return doneSignals;
+    }
+
+    /** Downloads in the whole swarm: (client, torrent) sessions that are not seeds. */
+    public long downloaders() {
+        return downloaders;
+    }
+
     @Override
     public void start(Context ctx) {
         for (TimelineEvent ev : env.cfg().timeline()) {
