@@ -60,6 +60,18 @@ final class CliArgs {
             if (s.launcher().equals("slurm") && !s.machines().isEmpty()) {
                 throw blame(sc, where, "launcher", "slurm takes the hosts from SLURM_JOB_NODELIST, not from a machines file");
             }
+            if (s.launcher().equals("slurm")) {
+                String list = System.getenv("SLURM_JOB_NODELIST");
+                if (list == null || list.isBlank()) {
+                    throw blame(sc, where, "launcher", "slurm: SLURM_JOB_NODELIST is not set (run inside a Slurm"
+                            + " allocation: sbatch or salloc)");
+                }
+                try {
+                    org.bitswarm.cli.launch.HostList.expand(list);
+                } catch (IllegalArgumentException e) {
+                    throw blame(sc, where, "launcher", "slurm: SLURM_JOB_NODELIST: " + e.getMessage());
+                }
+            }
         }
         if (!s.machines().isEmpty()) {
             String where = machinesOption ? "--machines" : null;

@@ -110,11 +110,14 @@ final class RankLauncher {
     }
 
     /**
-     * The remote-shell template of {@code --launcher ssh|slurm}: {@code $BITSWARM_REMOTE_SHELL} (e.g.
-     * {@code ssh -p 2222 {host}}), else null for the launcher's default.
+     * The remote-shell template of {@code --launcher ssh|slurm}: the {@code bitswarm.remoteShell} property, else
+     * {@code $BITSWARM_REMOTE_SHELL} (e.g. {@code ssh -p 2222 {host}}), else null for the launcher's default.
      */
     static String remoteShell() {
-        String v = System.getenv("BITSWARM_REMOTE_SHELL");
+        String v = System.getProperty("bitswarm.remoteShell");
+        if (v == null || v.isBlank()) {
+            v = System.getenv("BITSWARM_REMOTE_SHELL");
+        }
         return v == null || v.isBlank() ? null : v.strip();
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * width of the range's first bound ({@code [08-10]} gives {@code 08 09 10}), as {@code scontrol show hostnames}
  * prints them. Commas inside brackets separate ranges; outside, host names.
  */
-final class HostList {
+public final class HostList {
 
     /** More hosts than any cluster has: a typo such as {@code [1-999999999]} must not fill the heap. */
     static final int MAX_HOSTS = 100_000;
@@ -17,7 +17,7 @@ final class HostList {
     private HostList() {}
 
     /** The hosts, in order; an {@link IllegalArgumentException} naming the problem for a malformed list. */
-    static List<String> expand(String list) {
+    public static List<String> expand(String list) {
         List<String> out = new ArrayList<>();
         for (String item : splitTop(list.strip())) {
             if (item.isEmpty()) {
