@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bitswarm", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Parallel discrete-event simulator of BitTorrent swarms on MPJ Express.",
-        subcommands = {RunCommand.class, SweepCommand.class, RerunCommand.class, Tema3Command.class,
+        subcommands = {RunCommand.class, SweepCommand.class, RerunCommand.class, Tema3Command.class, ValidateCommand.class,
             CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILED = 1;
@@ -25,7 +25,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, sweep, rerun, tema3, help)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required (run, sweep, rerun, tema3, validate, help)");
     }
 
     public static void main(String[] args) {

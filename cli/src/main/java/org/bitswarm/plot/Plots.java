@@ -599,7 +599,7 @@ public final class Plots {
 
     // ---------------------------------------------------------------------------------------------- common
 
-    static XYChart chart(String title, String xTitle, String yTitle) {
+    public static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         XYStyler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
@@ -640,6 +640,11 @@ public final class Plots {
             out.add(file);
         }
         return out;
+    }
+
+    /** Writes one PNG (the validation report's plots), to a temporary sibling moved into place. */
+    public static void savePng(XYChart chart, Path file) throws IOException {
+        write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 
     private static void write(Path file, byte[] content) throws IOException {

@@ -41,11 +41,11 @@ class RankGuardTest {
     @Test
     void failureWritesOneLineCauseAndHaltsWithThree() throws Exception {
         guard().guard(new String[] {"1", "4", "smpdev"}, args -> {
-            throw new IllegalStateException("bad\nthing", new java.io.IOException("disk"));
+            throw new IllegalStateException("bad\nthing", new IllegalArgumentException("negative size"));
         });
 
         String cause = Files.readString(tmp.resolve("rank-1.failed")).strip();
-        String prefix = "java.lang.IllegalStateException: bad thing (caused by java.io.IOException: disk); stack trace: ";
+        String prefix = "java.lang.IllegalStateException: bad thing (caused by java.lang.IllegalArgumentException: negative size); stack trace: ";
         assertTrue(cause.startsWith(prefix), cause);
         Path trace = Path.of(cause.substring(prefix.length()));
         try {

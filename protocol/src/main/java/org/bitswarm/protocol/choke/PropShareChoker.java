@@ -41,15 +41,15 @@ public final class PropShareChoker implements Choker {
     public List<Peer> rechoke(ChokeView v) {
         weights.clear();
         if (v.seeding()) {
-            return seed.rechoke(v);
+            return seed.rechoke(v);        // nothing to reward as a seed: mainline's seed choker
         }
         if (!v.uploads()) {
-            return List.of();
+            return List.of();              // a free rider (role leecher) unchokes nobody
         }
         List<Peer> contributors = new ArrayList<>();
         List<Peer> others = new ArrayList<>();
         double total = 0;
-        for (Peer p : v.peers()) {
+        for (Peer p : v.peers()) {         // connection order: the same on any partition
             if (!p.peerInterested()) {
                 continue;
             }
@@ -69,7 +69,7 @@ public final class PropShareChoker implements Choker {
         int k = Math.min(cfg.optimisticSlots(), others.size());
         double each = k == 0 ? 0 : (1 - proportional) / k;
         for (int i = 0; i < k; i++) {
-            Peer p = others.remove(v.random().nextInt(0, others.size() - 1));
+            Peer p = others.remove(v.random().nextInt(0, others.size() - 1));   // the context's stream
             out.add(p);
             weights.put(p.id(), each);
         }

@@ -2,7 +2,6 @@ package org.bitswarm.protocol.link;
 
 import java.util.ArrayDeque;
 import org.bitswarm.engine.Context;
-import org.bitswarm.engine.Ticks;
 import org.bitswarm.engine.config.Doc;
 import org.bitswarm.protocol.strategy.LinkConfig;
 import org.bitswarm.protocol.strategy.LinkScheduler;
@@ -23,7 +22,7 @@ public final class BlockRoundRobin implements LinkScheduler {
     private final Uplink uplink;
     private final ArrayDeque<Flow> queue = new ArrayDeque<>();
     private boolean busy;
-    private long downFreeAt;
+    private final DownlinkPacer downlink = new DownlinkPacer();
 
     public BlockRoundRobin(Uplink uplink) {
         this.uplink = uplink;
@@ -65,9 +64,7 @@ public final class BlockRoundRobin implements LinkScheduler {
 
     @Override
     public long reserveDownlink(long now, int wire, long rate) {
-        long start = Math.max(now, downFreeAt);
-        downFreeAt = start + Ticks.transmission(wire, rate);
-        return start - now;
+        return downlink.reserve(now, wire, rate);
     }
 
     /** No settings. */

@@ -3,7 +3,6 @@ package org.bitswarm.protocol.link;
 import java.util.ArrayList;
 import java.util.List;
 import org.bitswarm.engine.Context;
-import org.bitswarm.engine.Ticks;
 import org.bitswarm.engine.config.Doc;
 import org.bitswarm.protocol.strategy.LinkConfig;
 import org.bitswarm.protocol.strategy.LinkScheduler;
@@ -23,7 +22,7 @@ public final class WeightedFair implements LinkScheduler {
     private final List<Flow> flows = new ArrayList<>();
     private boolean busy;
     private double vtime;
-    private long downFreeAt;
+    private final DownlinkPacer downlink = new DownlinkPacer();
 
     public WeightedFair(Uplink uplink) {
         this.uplink = uplink;
@@ -73,9 +72,7 @@ public final class WeightedFair implements LinkScheduler {
 
     @Override
     public long reserveDownlink(long now, int wire, long rate) {
-        long start = Math.max(now, downFreeAt);
-        downFreeAt = start + Ticks.transmission(wire, rate);
-        return start - now;
+        return downlink.reserve(now, wire, rate);
     }
 
     @Doc("weighted fair queueing of blocks: unchoked peers get uplink shares by the choker's weights")

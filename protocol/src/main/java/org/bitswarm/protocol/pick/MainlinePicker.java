@@ -12,8 +12,8 @@ import umontreal.ssj.rng.RandomStream;
  * Mainline's block choice (BEP 3): strict priority (finish the pieces already started first), random first
  * piece (the first {@code random_first} pieces at random, to have something to trade quickly), then a new
  * piece chosen by {@link #choose}, and endgame (once every missing block is requested, ask every peer that
- * has one; the session cancels duplicates on arrival). Subclasses choose the new piece and which started
- * piece strict priority takes.
+ * has one; the session cancels duplicates on arrival). Subclasses choose the new piece, which started
+ * piece strict priority takes, and whether a new piece may go before it ({@link #newPieceFirst}).
  */
 public abstract class MainlinePicker implements PiecePicker {
     private final boolean strictPriority;
@@ -29,6 +29,14 @@ public abstract class MainlinePicker implements PiecePicker {
     /** A new piece among the (non-empty) candidates. */
     protected abstract int choose(PickView v, BitSet candidates, RandomStream rng);
 
+    /**
+     * Whether a new piece from this peer goes before the started piece strict priority would take (past the
+     * random first pieces). Mainline's rule as written in BEP 3: never.
+     */
+    protected boolean newPieceFirst(PickView v, Peer c, int startedPiece) {
+        return false;
+    }
+
     /** Strict priority takes the rarest started piece (else the lowest-numbered one). */
     protected abstract boolean rarestStarted();
 
@@ -36,7 +44,7 @@ public abstract class MainlinePicker implements PiecePicker {
     public long next(PickView v, Peer c) {
         if (strictPriority) {
             long k = startedBlock(v, c);
-            if (k >= 0) {
+            if (k >= 0 && !(v.haveCount() >= randomFirst && newPieceFirst(v, c, BlockKey.piece(k)))) {
                 return k;
             }
         }

@@ -39,14 +39,6 @@ public final class RandomPicker extends MainlinePicker {
             return new Config(true, 4, true);
         }
 
-        public Config withEndgame(boolean on) {
-            return new Config(strictPriority, randomFirst, on);
-        }
-
-        public Config withStrictPriority(boolean on) {
-            return new Config(on, randomFirst, endgame);
-        }
-
         @Override
         public PiecePicker create() {
             return new RandomPicker(this);

@@ -45,6 +45,30 @@ class StartedPieceTest {
     }
 
     @Test
+    void aStrictlyRarerNewPieceGoesBeforeAStartedOneUnlessTheRuleIsAlways() {
+        // Started piece 2 is held by 5 neighbours; the peer also offers new piece 1 (3 neighbours) and 7 (9).
+        FakeSwarm v = new FakeSwarm(8, 4, 9, 3, 5, 9, 9, 2, 2, 9);
+        v.start(2, 0);
+        // BitTornado (the default): the rarer new piece starts ...
+        assertEquals(BlockKey.of(1, 0), next(RarestFirstPicker.Config.defaults(), v, 1, 2, 7));
+        // ... but a new piece only as rare as the started one does not (strict priority holds on ties).
+        assertEquals(BlockKey.of(2, 1), next(RarestFirstPicker.Config.defaults(), v, 2, 7));
+        // The old rule, kept as started_pieces: always: the started piece wins whatever the peer offers.
+        RarestFirstPicker.Config always = RarestFirstPicker.Config.defaults()
+                .withStartedPieces(RarestFirstPicker.StartedRule.ALWAYS);
+        assertEquals(BlockKey.of(2, 1), next(always, v, 1, 2, 7));
+    }
+
+    @Test
+    void theRandomFirstPiecesKeepStrictPriority() {
+        FakeSwarm v = new FakeSwarm(8, 4, 9, 3, 5, 9, 9, 2, 2, 9);
+        v.start(2, 0);
+        v.haveCount(1);
+        // fewer than random_first (4) pieces held: finishing the started piece comes first, rarer or not
+        assertEquals(BlockKey.of(2, 1), next(RarestFirstPicker.Config.defaults(), v, 1, 2, 7));
+    }
+
+    @Test
     void randomAndSequentialTakeTheLowestNumberedStartedPiece() {
         for (PickerConfig cfg : new PickerConfig[] {RandomPicker.Config.defaults(), SequentialPicker.Config.defaults()}) {
             FakeSwarm v = swarm();
