@@ -113,8 +113,7 @@ final class RunSupervisor {
                 return MpjLauncher.EXIT_RANK_FAILED;
             }
             int lost = endedUnreported();
-            if (lost >= 0) {
-                reportRemoteEnd(lost);
+            if (lost >= 0 && reportRemoteEnd(lost)) {
                 return MpjLauncher.EXIT_RANK_FAILED;
             }
             if (!anyAlive()) {
@@ -154,11 +153,14 @@ final class RunSupervisor {
                 + "; stopped the run" + daemonLogHint());
     }
 
-    /** Names the remote rank that ended without a report, with its host and how its shell ended. */
-    private void reportRemoteEnd(int rank) {
+    /**
+     * Names the remote rank that ended without a report, with its host and how its shell ended; false if its
+     * report showed up meanwhile (a shared file system can show a file late): then the run goes on as usual.
+     */
+    private boolean reportRemoteEnd(int rank) {
         sleep(FAILURE_GRACE_MILLIS); // its last words are on their way through the remote shell
-        if (status.hasReported(rank) && !status.failures().isEmpty()) {
-            return; // it did report after all: the verdict names the failure
+        if (status.hasReported(rank)) {
+            return false; // it did report after all: a failure is named by the verdict, a success is one
         }
         String oom = outOfMemory.get();
         Process p = children.get(rank);
@@ -167,6 +169,7 @@ final class RunSupervisor {
                 + (oom != null ? " after running out of memory (" + oom + "; give them more with -Xmx)"
                         : " (it could not start there, crashed, called System.exit, or its host is gone)")
                 + (remote.exchangeProblem() == null ? "" : "; " + remote.exchangeProblem()) + "; stopped the run");
+        return true;
     }
 
     /** The exit code once the child has ended or a rank has reported failure, and all output is through. */
