@@ -44,6 +44,35 @@ final class CliArgs {
      * and the scenario's line and key otherwise.
      */
     static void checkRun(Scenario sc, RunSettings s, boolean machinesOption, boolean heapOption) {
+        checkRun(sc, s, machinesOption, heapOption, false);
+    }
+
+    /** As above, also blaming {@code --launcher} when the launcher came from the command line. */
+    static void checkRun(Scenario sc, RunSettings s, boolean machinesOption, boolean heapOption, boolean launcherOption) {
+        if (!s.launcher().equals("daemon")) {
+            String where = launcherOption ? "--launcher" : null;
+            if (s.dev() != Device.NIODEV) {
+                throw blame(sc, where, "launcher", s.launcher() + " needs --dev niodev");
+            }
+            if (s.launcher().equals("ssh") && s.machines().isEmpty()) {
+                throw blame(sc, where, "launcher", "ssh needs a machines file (--machines FILE) naming the hosts");
+            }
+            if (s.launcher().equals("slurm") && !s.machines().isEmpty()) {
+                throw blame(sc, where, "launcher", "slurm takes the hosts from SLURM_JOB_NODELIST, not from a machines file");
+            }
+            if (s.launcher().equals("slurm")) {
+                String list = System.getenv("SLURM_JOB_NODELIST");
+                if (list == null || list.isBlank()) {
+                    throw blame(sc, where, "launcher", "slurm: SLURM_JOB_NODELIST is not set (run inside a Slurm"
+                            + " allocation: sbatch or salloc)");
+                }
+                try {
+                    org.bitswarm.cli.launch.HostList.expand(list);
+                } catch (IllegalArgumentException e) {
+                    throw blame(sc, where, "launcher", "slurm: SLURM_JOB_NODELIST: " + e.getMessage());
+                }
+            }
+        }
         if (!s.machines().isEmpty()) {
             String where = machinesOption ? "--machines" : null;
             if (s.dev() != Device.NIODEV) {
