@@ -78,10 +78,17 @@ final class CliArgs {
             if (s.dev() != Device.NIODEV) {
                 throw blame(sc, where, "machines", "needs --dev niodev");
             }
+            java.util.List<String> hosts;
             try {
-                MachinesFile.hosts(Path.of(s.machines()));
+                hosts = MachinesFile.hosts(Path.of(s.machines()));
             } catch (InputFile.Refused e) {
                 throw blame(sc, where, "machines", s.machines() + ": " + e.getMessage());
+            }
+            if (!s.launcher().equals("daemon") && hosts.stream().allMatch(CliArgs::isLoopback)) {
+                // niodev ranks bind the wildcard; only the daemon launcher shuts a one-host run in a namespace
+                throw blame(sc, launcherOption ? "--launcher" : null, "launcher", s.launcher() + ": every host of "
+                        + s.machines() + " is this one, where niodev ranks started this way would listen on every"
+                        + " interface; use --launcher daemon (the default), which keeps a one-host run off the network");
             }
         }
         if (s.dev() == Device.LOCAL && !s.heap().isEmpty()) {
@@ -92,6 +99,15 @@ final class CliArgs {
                         + (have >> 20) + " MiB, and --dev local runs the ranks in this JVM: give --heap on ./bitswarm's"
                         + " command line (it starts the JVM with it), or use --dev multicore");
             }
+        }
+    }
+
+    /** Whether a machines-file host is this host's loopback (a name that does not resolve is not). */
+    static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 

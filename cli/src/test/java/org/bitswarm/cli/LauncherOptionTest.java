@@ -3,7 +3,6 @@ package org.bitswarm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --launcher} and the scenario key {@code launcher}: bad values are one line naming the option (or the
- * file, line and key), exit 2, nothing written; {@code --launcher ssh} on this host (a machines file naming
- * localhost twice, a remote-shell template that runs the command line here) gives {@code --dev local}'s digest.
+ * file, line and key), exit 2, nothing written; {@code --launcher ssh} with only this host in the machines file
+ * is refused, since niodev ranks started without the daemon's namespace would listen on every interface.
  */
 class LauncherOptionTest {
 
@@ -54,27 +53,18 @@ class LauncherOptionTest {
     }
 
     @Test
-    void sshLauncherOnThisHostGivesTheLocalDigest() throws Exception {
+    void sshOnThisHostAloneIsRefusedSinceNiodevRanksWouldListenOnEveryInterface() throws Exception {
+        // The ssh and slurm launchers' digest is checked across network namespaces (NetnsSshClusterTest,
+        // NetnsRealSshTest); on one host only the daemon launcher keeps the ranks off the network.
         Path sc = Files.writeString(dir.resolve("s.yaml"), SHORT);
-        Path machines = Files.writeString(dir.resolve("machines"), "# this host, twice\nlocalhost\nlocalhost\n");
-        Cli.Outcome local = Cli.run("run", sc.toString(), "--dev", "local", "--out", dir.resolve("local").toString(),
-                "--progress", "off");
-        assertEquals(0, local.code(), local.err());
-        Path log = dir.resolve("hosts.log");
-        // A "remote shell" in ssh's shape (HOST COMMAND-LINE) that notes the host and runs the line here.
-        Path rsh = Files.writeString(dir.resolve("rsh"), "#!/bin/sh\necho \"$1\" >> '" + log + "'\nexec /bin/sh -c \"$2\"\n");
-        Files.setPosixFilePermissions(rsh, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        System.setProperty("bitswarm.remoteShell", rsh + " {host}");
-        try {
-            Cli.Outcome o = Cli.run("run", sc.toString(), "--dev", "niodev", "--np", "3", "--machines", machines.toString(),
-                    "--launcher", "ssh", "--out", dir.resolve("ssh").toString(), "--progress", "off");
-            assertEquals(0, o.code(), o.err());
-        } finally {
-            System.clearProperty("bitswarm.remoteShell");
-        }
-        ObjectMapper json = new ObjectMapper();
-        assertEquals(json.readTree(dir.resolve("local/manifest.json").toFile()).get("event_digest").asText(),
-                json.readTree(dir.resolve("ssh/manifest.json").toFile()).get("event_digest").asText());
-        assertEquals(List.of("localhost", "localhost", "localhost"), Files.readAllLines(log));
+        Path machines = Files.writeString(dir.resolve("machines"), "# this host, twice\nlocalhost\n127.0.0.1\n");
+        Path out = dir.resolve("ssh");
+        Cli.Outcome o = Cli.run("run", sc.toString(), "--dev", "niodev", "--np", "2", "--machines", machines.toString(),
+                "--launcher", "ssh", "--out", out.toString(), "--progress", "off");
+        assertEquals(2, o.code(), o.err());
+        assertEquals("bitswarm: --launcher: ssh: every host of " + machines + " is this one, where niodev ranks started"
+                + " this way would listen on every interface; use --launcher daemon (the default), which keeps a"
+                + " one-host run off the network", o.err().strip());
+        assertFalse(Files.exists(out), "nothing written");
     }
 }
