@@ -44,15 +44,51 @@ final class CliArgs {
      * and the scenario's line and key otherwise.
      */
     static void checkRun(Scenario sc, RunSettings s, boolean machinesOption, boolean heapOption) {
+        checkRun(sc, s, machinesOption, heapOption, false);
+    }
+
+    /** As above, also blaming {@code --launcher} when the launcher came from the command line. */
+    static void checkRun(Scenario sc, RunSettings s, boolean machinesOption, boolean heapOption, boolean launcherOption) {
+        if (!s.launcher().equals("daemon")) {
+            String where = launcherOption ? "--launcher" : null;
+            if (s.dev() != Device.NIODEV) {
+                throw blame(sc, where, "launcher", s.launcher() + " needs --dev niodev");
+            }
+            if (s.launcher().equals("ssh") && s.machines().isEmpty()) {
+                throw blame(sc, where, "launcher", "ssh needs a machines file (--machines FILE) naming the hosts");
+            }
+            if (s.launcher().equals("slurm") && !s.machines().isEmpty()) {
+                throw blame(sc, where, "launcher", "slurm takes the hosts from SLURM_JOB_NODELIST, not from a machines file");
+            }
+            if (s.launcher().equals("slurm")) {
+                String list = System.getenv("SLURM_JOB_NODELIST");
+                if (list == null || list.isBlank()) {
+                    throw blame(sc, where, "launcher", "slurm: SLURM_JOB_NODELIST is not set (run inside a Slurm"
+                            + " allocation: sbatch or salloc)");
+                }
+                try {
+                    org.bitswarm.cli.launch.HostList.expand(list);
+                } catch (IllegalArgumentException e) {
+                    throw blame(sc, where, "launcher", "slurm: SLURM_JOB_NODELIST: " + e.getMessage());
+                }
+            }
+        }
         if (!s.machines().isEmpty()) {
             String where = machinesOption ? "--machines" : null;
             if (s.dev() != Device.NIODEV) {
                 throw blame(sc, where, "machines", "needs --dev niodev");
             }
+            java.util.List<String> hosts;
             try {
-                MachinesFile.hosts(Path.of(s.machines()));
+                hosts = MachinesFile.hosts(Path.of(s.machines()));
             } catch (InputFile.Refused e) {
                 throw blame(sc, where, "machines", s.machines() + ": " + e.getMessage());
+            }
+            if (!s.launcher().equals("daemon") && hosts.stream().allMatch(CliArgs::isLoopback)) {
+                // niodev ranks bind the wildcard; only the daemon launcher shuts a one-host run in a namespace
+                throw blame(sc, launcherOption ? "--launcher" : null, "launcher", s.launcher() + ": every host of "
+                        + s.machines() + " is this one, where niodev ranks started this way would listen on every"
+                        + " interface; use --launcher daemon (the default), which keeps a one-host run off the network");
             }
         }
         if (s.dev() == Device.LOCAL && !s.heap().isEmpty()) {
@@ -63,6 +99,15 @@ final class CliArgs {
                         + (have >> 20) + " MiB, and --dev local runs the ranks in this JVM: give --heap on ./bitswarm's"
                         + " command line (it starts the JVM with it), or use --dev multicore");
             }
+        }
+    }
+
+    /** Whether a machines-file host is this host's loopback (a name that does not resolve is not). */
+    static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 

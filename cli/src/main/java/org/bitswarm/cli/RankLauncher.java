@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.bitswarm.cli.launch.ExitCleanup;
 import org.bitswarm.cli.launch.LaunchSpec;
+import org.bitswarm.cli.launch.Launcher;
 import org.bitswarm.cli.launch.MpjDevice;
 import org.bitswarm.cli.launch.MpjLauncher;
 import org.bitswarm.cli.run.Pipeline;
@@ -70,8 +71,10 @@ final class RankLauncher {
         List<String> jvm = s.heap().isEmpty() ? List.of() : List.of("-Xmx" + s.heap());
         // Across hosts the status folder must be one every host sees: beside the results, not in this host's /tmp.
         Path machines = s.machines().isEmpty() ? null : Path.of(s.machines());
+        Launcher launcher = Launcher.of(s.launcher());
+        boolean cluster = machines != null || launcher != Launcher.DAEMON;
         return launch(s.dev(), s.np(), RankMain.class.getName(), req.toArgs(), machines, Path.of("").toAbsolutePath(),
-                lines, jvm, machines == null ? null : req.stage());
+                lines, jvm, cluster ? req.stage() : null, launcher);
     }
 
     /** Status folders in the temporary directory: {@code bitswarm-status-PID-START-...}. */
@@ -103,12 +106,24 @@ final class RankLauncher {
 
     static int launch(Device dev, int np, String mainClass, List<String> args, Path machines, Path workDir,
             Consumer<String> stdout, List<String> jvmOptions) throws IOException {
-        return launch(dev, np, mainClass, args, machines, workDir, stdout, jvmOptions, null);
+        return launch(dev, np, mainClass, args, machines, workDir, stdout, jvmOptions, null, Launcher.DAEMON);
+    }
+
+    /**
+     * The remote-shell template of {@code --launcher ssh|slurm}: the {@code bitswarm.remoteShell} property, else
+     * {@code $BITSWARM_REMOTE_SHELL} (e.g. {@code ssh -p 2222 {host}}), else null for the launcher's default.
+     */
+    static String remoteShell() {
+        String v = System.getProperty("bitswarm.remoteShell");
+        if (v == null || v.isBlank()) {
+            v = System.getenv("BITSWARM_REMOTE_SHELL");
+        }
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
     /** As above; the status folder goes under {@code statusParent} if given, else into the temporary folder. */
     static int launch(Device dev, int np, String mainClass, List<String> args, Path machines, Path workDir,
-            Consumer<String> stdout, List<String> jvmOptions, Path statusParent) throws IOException {
+            Consumer<String> stdout, List<String> jvmOptions, Path statusParent, Launcher launcher) throws IOException {
         Path tmp = statusParent != null ? statusParent : Path.of(System.getProperty("java.io.tmpdir"));
         ExitCleanup.removeDeadOwners(tmp, STATUS_PREFIX); // what a killed front end left
         Path status = Files.createTempDirectory(tmp, STATUS_PREFIX + ExitCleanup.tag() + "-");
@@ -116,7 +131,7 @@ final class RankLauncher {
         try {
             LaunchSpec spec = new LaunchSpec(np, dev == Device.NIODEV ? MpjDevice.NIODEV : MpjDevice.MULTICORE,
                     mpjHome(), appClassPath(), mainClass, args, workDir, Optional.ofNullable(machines), status,
-                    Optional.<Duration>empty(), watchdog(), jvmOptions);
+                    Optional.<Duration>empty(), watchdog(), jvmOptions, launcher, Optional.ofNullable(remoteShell()));
             return new MpjLauncher(stdout, line -> System.err.println(line)).launch(spec);
         } finally {
             ExitCleanup.deleteQuietly(status);

@@ -37,8 +37,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<scenario>/<time>-s<seed>-np<np>)")
     String out;
 
-    @Option(names = "--machines", paramLabel = "FILE", description = "niodev: machines file of a cluster running MPJ daemons")
+    @Option(names = "--machines", paramLabel = "FILE", description = "niodev: machines file of a cluster (one host per line)")
     String machines;
+
+    @Option(names = "--launcher", paramLabel = "HOW", description = "niodev: daemon (MPJ's daemons, the default), ssh"
+            + " (a remote shell to the machines file's hosts, template $BITSWARM_REMOTE_SHELL) or slurm (srun on the job's nodes)")
+    String launcher;
 
     @Option(names = "--progress", paramLabel = "MODE", description = "auto, bar, plain or off (default auto)")
     String progress;
@@ -57,8 +61,8 @@ final class RunCommand implements Callable<Integer> {
             OutFolder.checkOption(out);
             sc = Scenario.load(file);
             s = CliArgs.override(sc.settings(), new RunSettings.Overrides(seed, np, dev == null ? null : CliArgs.device(dev),
-                    replication, out, machines, heap, progress));
-            CliArgs.checkRun(sc, s, machines != null, heap != null); // the model's section was checked by Scenario.load
+                    replication, out, machines, heap, progress, launcher));
+            CliArgs.checkRun(sc, s, machines != null, heap != null, launcher != null); // the model's section was checked by Scenario.load
         } catch (ScenarioError | CliArgs.BadArgument e) {
             System.err.println("bitswarm: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;

@@ -53,7 +53,7 @@ final class SweepCommand implements Callable<Integer> {
             sc = Scenario.load(file);
             plan = SweepPlan.of(sc);
             s = CliArgs.override(sc.settings(), new RunSettings.Overrides(null, np, dev == null ? null : CliArgs.device(dev),
-                    null, out, null, heap, null));
+                    null, out, null, heap, null, null));
             CliArgs.checkRun(sc, s, false, heap != null);
             if (parallel < 1 || parallel > 256) {
                 throw new CliArgs.BadArgument("--parallel: must be in [1, 256], got " + parallel);

@@ -22,7 +22,8 @@ public record RunSettings(
         @Doc("keep the full event log in trace.txt (small runs only)") boolean trace,
         @Doc("substream of a single run (a sweep sets it per run)") int replication,
         @Doc("results folder; empty: results/<scenario>/<time>-s<seed>-np<np>") String out,
-        @Doc("niodev: machines file of a cluster running MPJ daemons; empty: this host") String machines,
+        @Doc("niodev: machines file of a cluster (one host per line); empty: this host") String machines,
+        @Doc("niodev: how ranks start: daemon (MPJ's daemons), ssh (a remote shell to the machines file's hosts) or slurm (srun on SLURM_JOB_NODELIST)") String launcher,
         @Doc("maximum heap of the rank JVM(s), e.g. 8g; empty: the JVM's default") String heap,
         @Doc("progress display: auto (a bar on a terminal, log lines otherwise), bar, plain or off") String progress,
         @Doc("the model's own section, under the model's name") Record section) {
@@ -36,12 +37,14 @@ public record RunSettings(
         ConfigError.require(replication >= 0, "replication", "must be >= 0, got " + replication);
         ConfigError.require(HeapSize.problem(heap) == null, "heap", String.valueOf(HeapSize.problem(heap)));
         ConfigError.require(!out.isBlank() || out.isEmpty(), "out", "a folder name, not blanks");
+        ConfigError.require(java.util.Set.of("daemon", "ssh", "slurm").contains(launcher), "launcher",
+                "expected daemon, ssh or slurm, got \"" + launcher + "\"");
         ConfigError.require(java.util.Set.of("auto", "bar", "plain", "off").contains(progress), "progress",
                 "expected auto, bar, plain or off, got \"" + progress + "\"");
     }
 
     public static RunSettings defaults() {
-        return new RunSettings("phold", 1, 1, 1, Device.MULTICORE, 60_000_000_000L, false, 0, "", "", "",
+        return new RunSettings("phold", 1, 1, 1, Device.MULTICORE, 60_000_000_000L, false, 0, "", "", "daemon", "",
                 "auto", PholdConfig.defaults());
     }
 
@@ -49,17 +52,17 @@ public record RunSettings(
     public RunSettings with(Overrides o) {
         return new RunSettings(model, pick(o.seed(), seed), replications, pick(o.np(), np), pick(o.dev(), dev), endTime,
                 trace, pick(o.replication(), replication), pick(o.out(), out), pick(o.machines(), machines),
-                pick(o.heap(), heap), pick(o.progress(), progress), section);
+                pick(o.launcher(), launcher), pick(o.heap(), heap), pick(o.progress(), progress), section);
     }
 
     public RunSettings with(Long seedOverride, Integer npOverride, Device devOverride) {
-        return with(new Overrides(seedOverride, npOverride, devOverride, null, null, null, null, null));
+        return with(new Overrides(seedOverride, npOverride, devOverride, null, null, null, null, null, null));
     }
 
     /** These settings with another bound section of the same model. */
     public RunSettings withSection(Record s) {
-        return new RunSettings(model, seed, replications, np, dev, endTime, trace, replication, out, machines, heap,
-                progress, s);
+        return new RunSettings(model, seed, replications, np, dev, endTime, trace, replication, out, machines, launcher,
+                heap, progress, s);
     }
 
     /** The model's section as its record type (a {@link ClassCastException} if the model is another one). */
@@ -73,5 +76,5 @@ public record RunSettings(
 
     /** Command-line values that replace scenario keys of the same name (null: not given). */
     public record Overrides(Long seed, Integer np, Device dev, Integer replication, String out, String machines,
-            String heap, String progress) {}
+            String heap, String progress, String launcher) {}
 }

@@ -47,7 +47,7 @@ public record SweepPlan(Scenario base, Mode mode, List<Axis> axes, List<Point> p
 
     private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[[0-9]+\\])*(\\.[A-Za-z_][A-Za-z0-9_]*(\\[[0-9]+\\])*)*");
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)|\\[([0-9]+)\\]");
-    private static final List<String> NOT_SWEPT = List.of("sweep", "replications", "replication", "out", "np", "dev", "machines", "heap", "progress");
+    private static final List<String> NOT_SWEPT = List.of("sweep", "replications", "replication", "out", "np", "dev", "machines", "launcher", "heap", "progress");
 
     public static SweepPlan of(Scenario sc) {
         String file = sc.path().toString();

@@ -120,13 +120,17 @@ class NetnsClusterTest {
 
     /** The namespaces, bridge, veth pairs and daemons of the test's cluster. */
     static final class Cluster implements AutoCloseable {
+        private final String prefix;
+        private final boolean withDaemons;
         private final int hosts;
         private final Path shared;
         private final Path launcherTmp;
         private final Path mpjHome;
         private final List<Process> daemons = new ArrayList<>();
 
-        private Cluster(int hosts, Path shared, Path launcherTmp) throws Exception {
+        private Cluster(String prefix, boolean withDaemons, int hosts, Path shared, Path launcherTmp) throws Exception {
+            this.prefix = prefix;
+            this.withDaemons = withDaemons;
             this.hosts = hosts;
             this.shared = shared;
             this.launcherTmp = launcherTmp;
@@ -138,12 +142,25 @@ class NetnsClusterTest {
             return "hh" + ProcessHandle.current().pid();
         }
 
-        static String ns(int host) {
-            return prefix() + "-h" + host;
+        /** Host h's namespace. */
+        String ns(int host) {
+            return prefix + "-h" + host;
+        }
+
+        String prefixOfNames() {
+            return prefix;
         }
 
         static Cluster up(int hosts, Path shared, Path launcherTmp) throws Exception {
-            Cluster c = new Cluster(hosts, shared, launcherTmp);
+            return up(prefix(), true, hosts, shared, launcherTmp);
+        }
+
+        /**
+         * A cluster whose names start with {@code prefix} (at most 9 characters: interface names are short), with
+         * an MPJ daemon on every host or none.
+         */
+        static Cluster up(String prefix, boolean withDaemons, int hosts, Path shared, Path launcherTmp) throws Exception {
+            Cluster c = new Cluster(prefix, withDaemons, hosts, shared, launcherTmp);
             try {
                 c.build();
                 return c;
@@ -154,7 +171,7 @@ class NetnsClusterTest {
         }
 
         private void build() throws Exception {
-            String p = prefix();
+            String p = prefix;
             String br = p + "-br";
             sh("ip", "netns", "add", br);
             sh("ip", "-n", br, "link", "add", "br0", "type", "bridge");
@@ -179,10 +196,10 @@ class NetnsClusterTest {
                 Path etc = Files.createDirectories(Path.of("/etc/netns", ns));
                 Files.writeString(etc.resolve("hosts"), hostsFile.toString());
             }
-            for (int i = 1; i <= hosts; i++) {
+            for (int i = 1; i <= hosts && withDaemons; i++) {
                 daemons.add(startDaemon(i));
             }
-            for (int i = 1; i <= hosts; i++) {
+            for (int i = 1; i <= hosts && withDaemons; i++) {
                 while (run("ip", "netns", "exec", ns(i), "ss", "-Hltn", "sport = :40055").isEmpty()) {
                     if (!daemons.get(i - 1).isAlive()) {
                         throw new AssertionError("the daemon of h" + i + " ended");
@@ -207,8 +224,27 @@ class NetnsClusterTest {
             return pb.start();
         }
 
+        /**
+         * A long-lived process on host {@code i} (its namespace, its host name, the launcher's temporary folder
+         * hidden, as for a daemon), killed with the cluster and never counted as a leftover.
+         */
+        Process service(int i, Path log, String... command) throws Exception {
+            String script = "hostname h" + i + " && mount -t tmpfs tmpfs '" + launcherTmp + "' && exec \"$@\"";
+            List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns(i), "unshare", "--mount", "--uts",
+                    "--propagation", "private", "--", "/bin/sh", "-c", script, "sh"));
+            cmd.addAll(List.of(command));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            daemons.add(p);
+            return p;
+        }
+
         /** The front end on host {@code h}, in the shared folder, with the given watchdog. */
         Process frontEnd(int h, String watchdog, String... args) throws Exception {
+            return frontEnd(h, watchdog, java.util.Map.of(), args);
+        }
+
+        /** As above, with more environment variables for the front end. */
+        Process frontEnd(int h, String watchdog, java.util.Map<String, String> env, String... args) throws Exception {
             List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns(h), "unshare", "--uts", "--", "/bin/sh",
                     "-c", "hostname h" + h + " && exec \"$@\"", "sh",
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
@@ -218,6 +254,7 @@ class NetnsClusterTest {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(shared.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("BITSWARM_WATCHDOG", watchdog);
+            pb.environment().putAll(env);
             return pb.start();
         }
 
@@ -268,7 +305,7 @@ class NetnsClusterTest {
         }
 
         private void tearDown() throws Exception {
-            for (String ns : namespaces(prefix())) {
+            for (String ns : namespaces(prefix)) {
                 for (String pid : run("ip", "netns", "pids", ns)) {
                     ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
                 }
@@ -277,7 +314,7 @@ class NetnsClusterTest {
                 d.destroyForcibly();
                 d.waitFor(10, TimeUnit.SECONDS);
             }
-            for (String ns : namespaces(prefix())) {
+            for (String ns : namespaces(prefix)) {
                 for (int attempt = 0; attempt < 50 && !run("ip", "netns", "pids", ns).isEmpty(); attempt++) {
                     Thread.sleep(100);
                 }
@@ -294,7 +331,7 @@ class NetnsClusterTest {
             run(cmd);
         }
 
-        private static List<String> run(String... cmd) throws Exception {
+        static List<String> run(String... cmd) throws Exception {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.SECONDS)) {

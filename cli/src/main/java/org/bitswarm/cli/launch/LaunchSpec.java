@@ -29,6 +29,10 @@ import java.util.Optional;
  *                       heartbeat, before it is failed and killed (a stopped, frozen or lost rank; a livelock)
  * @param jvmOptions     extra options for the JVM(s) running ranks, e.g. {@code -Xmx4g}: under multicore one JVM
  *                       holds every rank, under niodev each rank has its own JVM with these options
+ * @param launcher       niodev only: how the ranks start, through MPJ's daemon (the default), or without it over a
+ *                       remote shell to the machines file's hosts ({@link Launcher#SSH}) or Slurm's nodes
+ * @param remoteShell    {@link Launcher#SSH}/{@link Launcher#SLURM}: the remote-shell template ({@code {host}} is
+ *                       replaced, the rank's command line follows); empty: {@code ssh}/{@code srun} (see RemoteRun)
  */
 public record LaunchSpec(
         int np,
@@ -42,7 +46,9 @@ public record LaunchSpec(
         Path statusDir,
         Optional<Duration> timeout,
         Duration watchdog,
-        List<String> jvmOptions) {
+        List<String> jvmOptions,
+        Launcher launcher,
+        Optional<String> remoteShell) {
 
     /** The watchdog's default: far more than any window takes, short enough that a hung run ends the same day. */
     public static final Duration DEFAULT_WATCHDOG = Duration.ofMinutes(3);
@@ -65,6 +71,11 @@ public record LaunchSpec(
             throw new IllegalArgumentException("watchdog must be positive, got " + watchdog);
         }
         jvmOptions = List.copyOf(jvmOptions);
+        Objects.requireNonNull(launcher, "launcher");
+        remoteShell = Objects.requireNonNull(remoteShell, "remoteShell");
+        if (launcher != Launcher.DAEMON && device != MpjDevice.NIODEV) {
+            throw new IllegalArgumentException("launcher " + launcher.key() + " needs the niodev device");
+        }
         if (appClassPath.isEmpty()) {
             throw new IllegalArgumentException("appClassPath is empty");
         }
@@ -97,6 +108,8 @@ public record LaunchSpec(
         private Duration timeout;
         private Duration watchdog = DEFAULT_WATCHDOG;
         private final List<String> jvmOptions = new ArrayList<>();
+        private Launcher launcher = Launcher.DAEMON;
+        private String remoteShell;
 
         private Builder(String mainClass) {
             this.mainClass = mainClass;
@@ -157,9 +170,20 @@ public record LaunchSpec(
             return this;
         }
 
+        public Builder launcher(Launcher value) {
+            this.launcher = value;
+            return this;
+        }
+
+        public Builder remoteShell(String template) {
+            this.remoteShell = template;
+            return this;
+        }
+
         public LaunchSpec build() {
             return new LaunchSpec(np, device, mpjHome, appClassPath, mainClass, appArgs, workingDir,
-                    Optional.ofNullable(machinesFile), statusDir, Optional.ofNullable(timeout), watchdog, jvmOptions);
+                    Optional.ofNullable(machinesFile), statusDir, Optional.ofNullable(timeout), watchdog, jvmOptions, launcher,
+                    Optional.ofNullable(remoteShell));
         }
     }
 }

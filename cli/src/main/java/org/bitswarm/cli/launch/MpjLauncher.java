@@ -66,7 +66,7 @@ public final class MpjLauncher {
             status.prepare();
             return switch (spec.device()) {
                 case MULTICORE -> supervise(spec, status, MulticoreRun.command(spec), null);
-                case NIODEV -> launchNiodev(spec, status);
+                case NIODEV -> spec.launcher() == Launcher.DAEMON ? launchNiodev(spec, status) : launchRemote(spec, status);
             };
         } catch (LaunchException e) {
             stderrLines.accept("bitswarm: cannot start the ranks: " + e.getMessage());
@@ -85,6 +85,13 @@ public final class MpjLauncher {
                         + " so MPJ's daemon and the niodev ranks listen on every interface of this host during the run");
             }
             return supervise(spec, status, run.command(), run);
+        }
+    }
+
+    /** Niodev without MPJ's daemon: one remote-shell command per rank (see {@link RemoteRun}). */
+    private int launchRemote(LaunchSpec spec, StatusDir status) throws LaunchException {
+        try (RemoteRun run = RemoteRun.prepare(spec, System.getenv())) {
+            return new RunSupervisor(spec, status, stdoutLines, stderrLines, null, run).run(run.commands());
         }
     }
 

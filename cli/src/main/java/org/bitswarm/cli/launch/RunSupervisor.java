@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,38 +27,75 @@ final class RunSupervisor {
     private final Consumer<String> stdoutLines;
     private final Consumer<String> stderrLines;
     private final NiodevRun niodev;
+    private final RemoteRun remote;
     private final AtomicReference<String> outOfMemory = new AtomicReference<>();
-    private Process child;
+    /** The processes started: one (the multicore JVM, or MPJRun), or one remote shell per rank (RemoteRun). */
+    private final List<Process> children = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     RunSupervisor(LaunchSpec spec, StatusDir status, Consumer<String> stdoutLines, Consumer<String> stderrLines,
             NiodevRun niodev) {
+        this(spec, status, stdoutLines, stderrLines, niodev, null);
+    }
+
+    RunSupervisor(LaunchSpec spec, StatusDir status, Consumer<String> stdoutLines, Consumer<String> stderrLines,
+            NiodevRun niodev, RemoteRun remote) {
         this.spec = spec;
         this.status = status;
         this.stdoutLines = stdoutLines;
         this.stderrLines = stderrLines;
         this.niodev = niodev;
+        this.remote = remote;
     }
 
     int run(ProcessBuilder command) {
+        return run(List.of(command));
+    }
+
+    /** Starts the commands (for a {@link RemoteRun}, command r runs rank r) and watches them as one run. */
+    int run(List<ProcessBuilder> commands) {
         ExitCleanup.Registration hook = ExitCleanup.killOnExit(this::killAll);
+        List<LineRelay> relays = new ArrayList<>();
         try {
-            try {
-                child = command.start();
-            } catch (IOException e) {
-                stderrLines.accept("bitswarm: cannot start " + command.command().get(0) + ": " + e.getMessage());
-                return MpjLauncher.EXIT_LAUNCH_FAILED;
+            for (ProcessBuilder command : commands) {
+                Process p;
+                try {
+                    p = command.start();
+                } catch (IOException e) {
+                    stderrLines.accept("bitswarm: cannot start " + command.command().get(0) + ": " + e.getMessage());
+                    return MpjLauncher.EXIT_LAUNCH_FAILED;
+                }
+                children.add(p);
+                relays.add(LineRelay.start("bitswarm-ranks-stdout", p.getInputStream(), relay(stdoutLines)));
+                relays.add(LineRelay.start("bitswarm-ranks-stderr", p.getErrorStream(), relay(stderrLines)));
             }
-            LineRelay out = LineRelay.start("bitswarm-ranks-stdout", child.getInputStream(), relay(stdoutLines));
-            LineRelay err = LineRelay.start("bitswarm-ranks-stderr", child.getErrorStream(), relay(stderrLines));
             int code = watch();
             killAll();
-            out.drain(DRAIN_MILLIS);
-            err.drain(DRAIN_MILLIS);
+            relays.forEach(r -> r.drain(DRAIN_MILLIS));
             return code == MpjLauncher.EXIT_OK ? verdict() : code;
         } finally {
             killAll();
             hook.close();
         }
+    }
+
+    private boolean anyAlive() {
+        return children.stream().anyMatch(Process::isAlive);
+    }
+
+    /**
+     * A remote rank whose shell ended before the rank reported: it never started (no such host, refused key),
+     * crashed, called System.exit, or its host is gone. Ended first, reports second: a rank reports, then ends.
+     */
+    private int endedUnreported() {
+        if (remote == null) {
+            return -1;
+        }
+        for (int r = 0; r < children.size(); r++) {
+            if (!children.get(r).isAlive() && !status.hasReported(r)) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     /** Polls until the child ends (returns EXIT_OK to ask for a verdict) or something forces a stop. */
@@ -79,7 +117,11 @@ final class RunSupervisor {
                 reportUnreportedEnds(unreported);
                 return MpjLauncher.EXIT_RANK_FAILED;
             }
-            if (!child.isAlive()) {
+            int lost = endedUnreported();
+            if (lost >= 0 && reportRemoteEnd(lost)) {
+                return MpjLauncher.EXIT_RANK_FAILED;
+            }
+            if (!anyAlive()) {
                 return MpjLauncher.EXIT_OK;
             }
             String stalled = dog.check(System.nanoTime());
@@ -150,6 +192,25 @@ final class RunSupervisor {
                 + "; stopped the run" + daemonLogHint());
     }
 
+    /**
+     * Names the remote rank that ended without a report, with its host and how its shell ended; false if its
+     * report showed up meanwhile (a shared file system can show a file late): then the run goes on as usual.
+     */
+    private boolean reportRemoteEnd(int rank) {
+        sleep(FAILURE_GRACE_MILLIS); // its last words are on their way through the remote shell
+        if (status.hasReported(rank)) {
+            return false; // it did report after all: a failure is named by the verdict, a success is one
+        }
+        String oom = outOfMemory.get();
+        Process p = children.get(rank);
+        stderrLines.accept("bitswarm: rank " + rank + " (host " + remote.host(rank) + ") ended without reporting, its "
+                + remote.shellName() + " command exiting with status " + p.exitValue()
+                + (oom != null ? " after running out of memory (" + oom + "; give them more with -Xmx)"
+                        : " (it could not start there, crashed, called System.exit, or its host is gone)")
+                + (remote.exchangeProblem() == null ? "" : "; " + remote.exchangeProblem()) + "; stopped the run");
+        return true;
+    }
+
     /** The exit code once the child has ended or a rank has reported failure, and all output is through. */
     private int verdict() {
         List<StatusDir.Failure> failures = status.failures();
@@ -157,7 +218,12 @@ final class RunSupervisor {
             failures.forEach(f -> stderrLines.accept("bitswarm: rank " + f.rank() + " failed: " + f.cause()));
             return MpjLauncher.EXIT_RANK_FAILED;
         }
-        int exit = child.exitValue();
+        int exit = 0;
+        int who = -1;
+        for (int r = 0; r < children.size() && exit == 0; r++) {
+            exit = children.get(r).exitValue();
+            who = r;
+        }
         if (exit != 0 && ExitCleanup.isExiting()) {
             stderrLines.accept("bitswarm: stopped by a signal; ended the run's processes");
             return exit;
@@ -166,6 +232,8 @@ final class RunSupervisor {
             String oom = outOfMemory.get();
             stderrLines.accept(oom != null
                     ? "bitswarm: the ranks ran out of memory (" + oom + "); give them more with -Xmx"
+                    : remote != null ? "bitswarm: rank " + who + " (host " + remote.host(who) + "): its "
+                            + remote.shellName() + " command exited with status " + exit
                     : "bitswarm: the ranks' " + (niodev == null ? "JVM" : "launcher (MPJRun)")
                             + " exited with status " + exit + daemonLogHint());
             return exit;
@@ -204,11 +272,14 @@ final class RunSupervisor {
     }
 
     private void killAll() {
-        if (child != null) {
-            ProcessTree.kill(child.toHandle());
+        for (Process p : children) {
+            ProcessTree.kill(p.toHandle());
         }
         if (niodev != null) {
             niodev.close();
+        }
+        if (remote != null) {
+            remote.close();
         }
     }
 
@@ -227,8 +298,11 @@ final class RunSupervisor {
     }
 
     private void awaitChildExit(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
         try {
-            child.waitFor(millis, TimeUnit.MILLISECONDS);
+            for (Process p : children) {
+                p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

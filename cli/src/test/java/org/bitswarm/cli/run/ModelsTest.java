@@ -45,7 +45,7 @@ class ModelsTest {
         assertInstanceOf(PholdRun.class, Models.run(sc.settings()));
         ScenarioError e = assertThrows(ScenarioError.class, () -> load("model: phold\nwat: 1\n"));
         assertTrue(e.getMessage().endsWith("unknown key (known: model, seed, replications, np, dev, end_time, trace, "
-                + "replication, out, machines, heap, progress, phold, bittorrent)"), e.getMessage());
+                + "replication, out, machines, launcher, heap, progress, phold, bittorrent)"), e.getMessage());
         assertThrows(ClassCastException.class, () -> sc.settings().section(org.bitswarm.protocol.config.SwarmConfig.class));
     }
 }
