@@ -16,7 +16,10 @@ final class MpjNoise {
             // MPJRun's output thread when a rank's connection drops: the launcher names the rank itself.
             Pattern.compile("java\\.util\\.NoSuchElementException: No line found"),
             Pattern.compile("\\s+at java\\.base/java\\.util\\.Scanner\\.nextLine\\(Scanner\\.java:\\d+\\)"),
-            Pattern.compile("\\s+at runtime\\.starter\\.IOMessagesThread\\.\\w+\\(IOMessagesThread\\.java:\\d+\\)"));
+            Pattern.compile("\\s+at runtime\\.starter\\.IOMessagesThread\\.\\w+\\(IOMessagesThread\\.java:\\d+\\)"),
+            // MPJRun's accept thread when a killed rank's socket closes mid-handshake: the same event, told again.
+            Pattern.compile("\\[MPJRun\\.java\\]: Error accepting connection from peer socket\\.\\..*"),
+            Pattern.compile("java\\.io\\.EOFException"));
 
     private MpjNoise() {}
 
