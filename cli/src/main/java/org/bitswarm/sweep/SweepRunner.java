@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.bitswarm.cli.launch.ExitCleanup;
 import org.bitswarm.cli.run.ResultFiles;
 
 /**
@@ -185,23 +186,27 @@ public final class SweepRunner {
     private String runTask(Task t) throws IOException {
         Path stage = ResultFiles.stagingFor(t.target());
         boolean published = false;
+        // Ctrl-C or SIGTERM: the shutdown hook removes the staging folder, and nothing is published after it began
+        ExitCleanup.Registration cleanup = ExitCleanup.deleteOnExit(stage);
         try {
             runOne.run(t.scenario(), t.seed(), t.replication(), stage);
             if (!Files.isRegularFile(stage.resolve("manifest.json")) || !Files.isRegularFile(stage.resolve("summary.csv"))) {
                 return "no results";
             }
-            if (Files.exists(t.target())) {
-                ResultFiles.deleteTree(t.target());
-            }
-            ResultFiles.publish(stage, t.target());
-            published = true;
-            return null;
+            published = ExitCleanup.unlessExiting(() -> {
+                if (Files.exists(t.target())) {
+                    ResultFiles.deleteTree(t.target());
+                }
+                ResultFiles.publish(stage, t.target());
+            });
+            return published ? null : "stopped by a signal";
         } catch (Exception e) {
             return String.valueOf(e.getMessage() != null ? e.getMessage() : e);
         } finally {
             if (!published) {
                 ResultFiles.deleteTree(stage);
             }
+            cleanup.close();
         }
     }
 

@@ -123,6 +123,31 @@ class RunFaultsTest {
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aSignalledSweepLeavesNoStagingFolderAndPublishesNoRun() throws Exception {
+        Path tmp = dir.resolve("tmp");
+        Path sc = Files.writeString(dir.resolve("endless-sweep.yaml"),
+                ENDLESS + "sweep:\n  axes:\n    phold.remote_fraction: [0.0, 0.5]\n");
+        Path out = dir.resolve("swept");
+        try (FrontEnd fe = FrontEnd.start(dir, tmp, Map.of(), "sweep", sc.toString(), "--np", "1", "--dev", "multicore",
+                "--out", out.toString())) {
+            fe.awaitRanks(1);
+            List<ProcessHandle> procs = fe.descendants();
+            FrontEnd.signal(fe.pid(), "TERM");
+            assertNotEquals(0, fe.awaitExit(), fe.err());
+            FrontEnd.awaitGone(procs);
+            assertTrue(fe.statusDir().isEmpty(), "status folder removed");
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                String n = p.getFileName().toString();
+                assertFalse(n.contains(".partial-"), "staging folder left: " + p);
+                assertFalse(n.equals("manifest.json"), "a run was published: " + p);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void niodevOnOneHostListensOnNothingOutsideItsOwnNetworkNamespace() throws Exception {
         Path tmp = dir.resolve("tmp");
         try (FrontEnd fe = FrontEnd.start(dir, tmp, Map.of(), "run", scenario().toString(), "--np", "3", "--dev", "niodev",
