@@ -3,7 +3,6 @@ package org.bitswarm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NetnsRealSshTest {
 
-    private static final String SHORT = "model: phold\nseed: 5\nend_time: 400ms\nphold:\n  entities: 48\n  remote_fraction: 0.3\n";
-    private static final String ENDLESS = "model: phold\nend_time: 100000s\nphold:\n  entities: 48\n";
     private static final Path PRIVSEP = Path.of("/run/sshd");
 
     @TempDir
@@ -45,11 +41,11 @@ class NetnsRealSshTest {
         Path shared = Files.createDirectories(dir.resolve("shared"));
         Path launcherTmp = Files.createDirectories(dir.resolve("launcher-tmp"));
         Path keys = Files.createDirectories(dir.resolve("ssh"));
-        Files.writeString(shared.resolve("short.yaml"), SHORT);
-        Files.writeString(shared.resolve("endless.yaml"), ENDLESS);
+        Files.writeString(shared.resolve("short.yaml"), NetnsCluster.SHORT);
+        Files.writeString(shared.resolve("endless.yaml"), NetnsCluster.ENDLESS);
         Files.writeString(shared.resolve("machines"), "h1\nh2\nh3\n");
-        NetnsClusterTest.Cluster.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keys.resolve("host_key").toString());
-        NetnsClusterTest.Cluster.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keys.resolve("id").toString());
+        NetnsCluster.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keys.resolve("host_key").toString());
+        NetnsCluster.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keys.resolve("id").toString());
         Files.copy(keys.resolve("id.pub"), keys.resolve("authorized_keys"));
         Files.writeString(keys.resolve("known_hosts"), "h1,h2,h3 " + Files.readString(keys.resolve("host_key.pub")));
         String ssh = "ssh -F /dev/null -o BatchMode=yes -T -i " + keys.resolve("id") + " -o UserKnownHostsFile="
@@ -58,13 +54,13 @@ class NetnsRealSshTest {
         Cli.Outcome local = Cli.run("run", shared.resolve("short.yaml").toString(), "--dev", "local", "--out",
                 dir.resolve("local").toString(), "--progress", "off");
         assertEquals(0, local.code(), local.err());
-        String expected = new ObjectMapper().readTree(dir.resolve("local/manifest.json").toFile()).get("event_digest").asText();
+        String expected = NetnsCluster.digest(dir.resolve("local"));
 
         boolean madePrivsep = !Files.isDirectory(PRIVSEP);
         if (madePrivsep) {
             Files.createDirectories(PRIVSEP); // sshd's privilege-separation folder
         }
-        try (NetnsClusterTest.Cluster c = NetnsClusterTest.Cluster.up(prefix(), false, 3, shared, launcherTmp)) {
+        try (NetnsCluster c = NetnsCluster.up(prefix(), false, 3, shared, launcherTmp)) {
             for (int i = 1; i <= 3; i++) {
                 Path conf = keys.resolve("sshd_config-h" + i);
                 Files.writeString(conf, String.join("\n", "ListenAddress 192.0.2." + i + ":22",
@@ -76,7 +72,7 @@ class NetnsRealSshTest {
             }
             for (int i = 1; i <= 3; i++) {
                 List<String> listening;
-                while ((listening = NetnsClusterTest.Cluster.run("ip", "netns", "exec", c.ns(i), "ss", "-Hltn",
+                while ((listening = NetnsCluster.run("ip", "netns", "exec", c.ns(i), "ss", "-Hltn",
                         "sport = :22")).isEmpty()) {
                     Thread.sleep(100); // the test's timeout bounds the wait
                 }
@@ -88,23 +84,22 @@ class NetnsRealSshTest {
                     "--np", "3", "--machines", "machines", "--launcher", "ssh", "--out", "over-ssh", "--progress", "off");
             String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, run.waitFor(), err + logs());
-            assertEquals(expected, new ObjectMapper().readTree(shared.resolve("over-ssh/manifest.json").toFile())
-                    .get("event_digest").asText());
-            awaitNothingLeft(c);
+            assertEquals(expected, NetnsCluster.digest(shared.resolve("over-ssh")));
+            c.awaitNothingLeft();
 
             // The front end dies by SIGKILL: its ssh clients die with it, and so do the remote ranks.
             Process killed = c.frontEnd(1, "5s", Map.of("BITSWARM_REMOTE_SHELL", ssh), "run", "endless.yaml", "--dev",
                     "niodev", "--np", "3", "--machines", "machines", "--launcher", "ssh", "--out", "killed", "--progress", "off");
-            awaitBeats(shared, 3, killed);
+            NetnsCluster.awaitBeats(shared, 3, killed);
             killed.destroyForcibly();
             killed.waitFor();
-            awaitNothingLeft(c);
+            c.awaitNothingLeft();
         } finally {
             if (madePrivsep) {
                 Files.deleteIfExists(PRIVSEP);
             }
         }
-        assertTrue(NetnsClusterTest.Cluster.namespaces(prefix()).isEmpty(), "namespaces removed");
+        assertTrue(NetnsCluster.namespaces(prefix()).isEmpty(), "namespaces removed");
     }
 
     private String logs() throws IOException {
@@ -123,29 +118,6 @@ class NetnsRealSshTest {
         if (!Files.exists(script)) {
             script = Path.of("build", "ensure-sshd.sh");
         }
-        NetnsClusterTest.Cluster.run("bash", script.toString());
-    }
-
-    private static void awaitNothingLeft(NetnsClusterTest.Cluster c) throws Exception {
-        while (!c.leftovers().isEmpty()) {
-            Thread.sleep(100); // the test's timeout bounds the wait
-        }
-    }
-
-    private static void awaitBeats(Path shared, int np, Process frontEnd) throws Exception {
-        while (true) {
-            if (!frontEnd.isAlive()) {
-                throw new AssertionError("front end ended: " + new String(frontEnd.getErrorStream().readAllBytes(),
-                        StandardCharsets.UTF_8));
-            }
-            try (Stream<Path> s = Files.walk(shared, 3)) {
-                if (s.filter(p -> p.getFileName().toString().matches("rank-\\d+\\.beat")).count() >= np) {
-                    return;
-                }
-            } catch (IOException e) {
-                // a folder vanished while walking: look again
-            }
-            Thread.sleep(100);
-        }
+        NetnsCluster.run("bash", script.toString());
     }
 }

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,9 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NetnsSshClusterTest {
 
-    private static final String SHORT = "model: phold\nseed: 5\nend_time: 400ms\nphold:\n  entities: 48\n  remote_fraction: 0.3\n";
-    private static final String ENDLESS = "model: phold\nend_time: 100000s\nphold:\n  entities: 48\n";
-
     @TempDir
     Path dir;
 
@@ -48,8 +43,8 @@ class NetnsSshClusterTest {
     void ranksStartedOverARemoteShellOrSrunGiveTheLocalDigestAndDieWithTheRun() throws Exception {
         Path shared = Files.createDirectories(dir.resolve("shared"));
         Path launcherTmp = Files.createDirectories(dir.resolve("launcher-tmp"));
-        Files.writeString(shared.resolve("short.yaml"), SHORT);
-        Files.writeString(shared.resolve("endless.yaml"), ENDLESS);
+        Files.writeString(shared.resolve("short.yaml"), NetnsCluster.SHORT);
+        Files.writeString(shared.resolve("endless.yaml"), NetnsCluster.ENDLESS);
         Files.writeString(shared.resolve("machines"), "# the three hosts of the test\nh1\nh2\nh3\n");
         Path rsh = script(dir.resolve("rsh"), "#!/bin/sh\n"
                 + "# rsh HOST COMMAND-LINE: what ssh HOST COMMAND-LINE does, on a host that is a network namespace\n"
@@ -69,17 +64,17 @@ class NetnsSshClusterTest {
         Cli.Outcome local = Cli.run("run", shared.resolve("short.yaml").toString(), "--dev", "local", "--out",
                 dir.resolve("local").toString(), "--progress", "off");
         assertEquals(0, local.code(), local.err());
-        String expected = digest(dir.resolve("local"));
+        String expected = NetnsCluster.digest(dir.resolve("local"));
 
         Map<String, String> ssh = Map.of("BITSWARM_REMOTE_SHELL", rsh + " {host}");
-        try (NetnsClusterTest.Cluster c = NetnsClusterTest.Cluster.up(prefix(), false, 3, shared, launcherTmp)) {
+        try (NetnsCluster c = NetnsCluster.up(prefix(), false, 3, shared, launcherTmp)) {
             // 1. Over the remote shell: the same results as one host, one rank per host, nothing left.
             Process run = c.frontEnd(1, "5s", ssh, "run", "short.yaml", "--dev", "niodev", "--np", "3", "--machines",
                     "machines", "--launcher", "ssh", "--out", "across", "--progress", "off");
             String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, run.waitFor(), err);
-            assertEquals(expected, digest(shared.resolve("across")));
-            awaitNothingLeft(c);
+            assertEquals(expected, NetnsCluster.digest(shared.resolve("across")));
+            c.awaitNothingLeft();
 
             // 2. Under "Slurm": hosts from SLURM_JOB_NODELIST, one srun per rank.
             Map<String, String> slurm = Map.of("PATH", bin + ":" + System.getenv("PATH"), "SLURM_JOB_NODELIST", "h[1-3]");
@@ -87,21 +82,21 @@ class NetnsSshClusterTest {
                     "slurm", "--out", "slurm", "--progress", "off");
             String srunErr = new String(srun.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, srun.waitFor(), srunErr);
-            assertEquals(expected, digest(shared.resolve("slurm")));
+            assertEquals(expected, NetnsCluster.digest(shared.resolve("slurm")));
             assertEquals(List.of("h1", "h2", "h3"), Files.readAllLines(srunLog).stream().sorted().toList());
-            awaitNothingLeft(c);
+            c.awaitNothingLeft();
 
             // 3. A host dies mid-run: its rank is named with the host, the others end with the run.
             Process doomed = c.frontEnd(1, "5s", ssh, "run", "endless.yaml", "--dev", "niodev", "--np", "3", "--machines",
                     "machines", "--launcher", "ssh", "--out", "doomed", "--progress", "off");
-            awaitBeats(shared, 3, doomed);
-            assertEquals(Set.of("h1", "h2", "h3"), beatHosts(shared), "one rank on each host");
+            NetnsCluster.awaitBeats(shared, 3, doomed);
+            assertEquals(Set.of("h1", "h2", "h3"), NetnsCluster.beatHosts(shared), "one rank on each host");
             c.killHost(2);
             String lost = new String(doomed.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(Main.EXIT_FAILED, doomed.waitFor(), lost);
             assertTrue(lost.contains("bitswarm: rank 1 (host h2) ended without reporting"), lost);
             assertFalse(lost.contains("\tat "), lost);
-            awaitNothingLeft(c);
+            c.awaitNothingLeft();
             try (Stream<Path> left = Files.list(shared)) {
                 assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".doomed")), "no staging left");
             }
@@ -109,12 +104,12 @@ class NetnsSshClusterTest {
             // 4. The front end is killed (SIGKILL, no shutdown hook runs): every rank goes with it.
             Process killed = c.frontEnd(1, "5s", ssh, "run", "endless.yaml", "--dev", "niodev", "--np", "3", "--machines",
                     "machines", "--launcher", "ssh", "--out", "killed", "--progress", "off");
-            awaitBeats(shared, 3, killed);
+            NetnsCluster.awaitBeats(shared, 3, killed);
             killed.destroyForcibly();
             killed.waitFor();
-            awaitNothingLeft(c);
+            c.awaitNothingLeft();
         }
-        assertTrue(NetnsClusterTest.Cluster.namespaces(prefix()).isEmpty(), "namespaces removed");
+        assertTrue(NetnsCluster.namespaces(prefix()).isEmpty(), "namespaces removed");
     }
 
     private static Path script(Path file, String text) throws IOException {
@@ -123,43 +118,4 @@ class NetnsSshClusterTest {
         return file;
     }
 
-    /** Waits until no process is left in any host's namespace; the test's timeout bounds the wait. */
-    private static void awaitNothingLeft(NetnsClusterTest.Cluster c) throws Exception {
-        while (!c.leftovers().isEmpty()) {
-            Thread.sleep(100);
-        }
-    }
-
-    /** The hosts the ranks' heartbeats name (field 4 of rank-R.beat). */
-    private static Set<String> beatHosts(Path shared) throws IOException {
-        Set<String> hosts = new HashSet<>();
-        try (Stream<Path> s = Files.walk(shared, 3)) {
-            for (Path p : s.filter(f -> f.getFileName().toString().matches("rank-\\d+\\.beat")).toList()) {
-                hosts.add(Files.readString(p, StandardCharsets.UTF_8).strip().split(" ")[3]);
-            }
-        }
-        return hosts;
-    }
-
-    private static String digest(Path out) throws IOException {
-        return new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("event_digest").asText();
-    }
-
-    /** Waits until every rank of the one run going has sent a heartbeat into its status folder. */
-    private static void awaitBeats(Path shared, int np, Process frontEnd) throws Exception {
-        while (true) {
-            if (!frontEnd.isAlive()) {
-                throw new AssertionError("front end ended: " + new String(frontEnd.getErrorStream().readAllBytes(),
-                        StandardCharsets.UTF_8));
-            }
-            try (Stream<Path> s = Files.walk(shared, 3)) {
-                if (s.filter(p -> p.getFileName().toString().matches("rank-\\d+\\.beat")).count() >= np) {
-                    return;
-                }
-            } catch (IOException e) {
-                // a folder vanished while walking: look again
-            }
-            Thread.sleep(100);
-        }
-    }
 }

@@ -1,11 +1,9 @@
 package org.bitswarm.protocol.link;
 
 import java.util.ArrayDeque;
-import org.bitswarm.engine.Context;
 import org.bitswarm.engine.config.Doc;
 import org.bitswarm.protocol.strategy.LinkConfig;
 import org.bitswarm.protocol.strategy.LinkScheduler;
-import org.bitswarm.protocol.wire.Kind;
 
 /**
  * Processor sharing at block granularity. The uplink serialises one block at a time: blocks requested by
@@ -18,53 +16,39 @@ import org.bitswarm.protocol.wire.Kind;
  * at request time, so a reservation lost to a choke is not returned, and arrivals from several uploaders may
  * bunch briefly above the downlink rate.
  */
-public final class BlockRoundRobin implements LinkScheduler {
-    private final Uplink uplink;
+public final class BlockRoundRobin extends BlockScheduler {
     private final ArrayDeque<Flow> queue = new ArrayDeque<>();
-    private boolean busy;
-    private final DownlinkPacer downlink = new DownlinkPacer();
 
     public BlockRoundRobin(Uplink uplink) {
-        this.uplink = uplink;
+        super(uplink);
     }
 
     @Override
-    public void offer(Context ctx, Flow flow) {
-        if (!flow.queued()) {
-            flow.queued(true);
+    void enqueue(Flow flow) {
+        queue.add(flow);
+    }
+
+    @Override
+    boolean anyWaiting() {
+        return !queue.isEmpty();
+    }
+
+    /** Round robin over connections with waiting requests: the head of the queue, taken off it. */
+    @Override
+    Flow next() {
+        return queue.poll();
+    }
+
+    @Override
+    void notReady(Flow flow) {
+        // already off the queue
+    }
+
+    @Override
+    void served(Flow flow, long tx, boolean more) {
+        if (more) {
             queue.add(flow);
         }
-        start(ctx);
-    }
-
-    @Override
-    public void uplinkDone(Context ctx) {
-        busy = false;
-        start(ctx);
-    }
-
-    /** Starts the next block: round-robin over connections with waiting requests. */
-    private void start(Context ctx) {
-        while (!busy && !queue.isEmpty()) {
-            Flow f = queue.poll();
-            if (!f.ready()) {
-                f.queued(false);
-                continue;
-            }
-            long tx = uplink.transmit(ctx, f, f.nextBlock());
-            ctx.schedule(tx, Kind.UPLINK_DONE, null);
-            busy = true;
-            if (f.hasMore()) {
-                queue.add(f);
-            } else {
-                f.queued(false);
-            }
-        }
-    }
-
-    @Override
-    public long reserveDownlink(long now, int wire, long rate) {
-        return downlink.reserve(now, wire, rate);
     }
 
     /** No settings. */

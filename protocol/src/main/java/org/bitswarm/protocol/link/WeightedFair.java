@@ -2,11 +2,9 @@ package org.bitswarm.protocol.link;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bitswarm.engine.Context;
 import org.bitswarm.engine.config.Doc;
 import org.bitswarm.protocol.strategy.LinkConfig;
 import org.bitswarm.protocol.strategy.LinkScheduler;
-import org.bitswarm.protocol.wire.Kind;
 
 /**
  * Weighted fair queueing at block granularity (start-time fair queueing): each flow has a virtual finish time,
@@ -17,62 +15,50 @@ import org.bitswarm.protocol.wire.Kind;
  * is how a choker can give peers different rates (PropShare, BitTyrant). The downlink is paced by the
  * receiver as in {@link BlockRoundRobin}.
  */
-public final class WeightedFair implements LinkScheduler {
-    private final Uplink uplink;
+public final class WeightedFair extends BlockScheduler {
     private final List<Flow> flows = new ArrayList<>();
-    private boolean busy;
     private double vtime;
-    private final DownlinkPacer downlink = new DownlinkPacer();
+    private int best;
 
     public WeightedFair(Uplink uplink) {
-        this.uplink = uplink;
+        super(uplink);
     }
 
     @Override
-    public void offer(Context ctx, Flow flow) {
-        if (!flow.queued()) {
-            flow.queued(true);
-            flow.pass(Math.max(flow.pass(), vtime));
-            flows.add(flow);
-        }
-        start(ctx);
+    void enqueue(Flow flow) {
+        flow.pass(Math.max(flow.pass(), vtime));
+        flows.add(flow);
     }
 
     @Override
-    public void uplinkDone(Context ctx) {
-        busy = false;
-        start(ctx);
+    boolean anyWaiting() {
+        return !flows.isEmpty();
     }
 
-    private void start(Context ctx) {
-        while (!busy && !flows.isEmpty()) {
-            int best = 0;
-            for (int i = 1; i < flows.size(); i++) {
-                if (flows.get(i).pass() < flows.get(best).pass()) {
-                    best = i;
-                }
-            }
-            Flow f = flows.get(best);
-            if (!f.ready()) {
-                flows.remove(best);
-                f.queued(false);
-                continue;
-            }
-            long tx = uplink.transmit(ctx, f, f.nextBlock());
-            ctx.schedule(tx, Kind.UPLINK_DONE, null);
-            busy = true;
-            vtime = f.pass();
-            f.pass(f.pass() + tx / Math.max(1e-6, f.weight()));
-            if (!f.hasMore()) {
-                flows.remove(best);
-                f.queued(false);
+    /** The waiting flow with the smallest virtual finish time (the first one on a tie). */
+    @Override
+    Flow next() {
+        best = 0;
+        for (int i = 1; i < flows.size(); i++) {
+            if (flows.get(i).pass() < flows.get(best).pass()) {
+                best = i;
             }
         }
+        return flows.get(best);
     }
 
     @Override
-    public long reserveDownlink(long now, int wire, long rate) {
-        return downlink.reserve(now, wire, rate);
+    void notReady(Flow flow) {
+        flows.remove(best);
+    }
+
+    @Override
+    void served(Flow f, long tx, boolean more) {
+        vtime = f.pass();
+        f.pass(f.pass() + tx / Math.max(1e-6, f.weight()));
+        if (!more) {
+            flows.remove(best);
+        }
     }
 
     @Doc("weighted fair queueing of blocks: unchoked peers get uplink shares by the choker's weights")
