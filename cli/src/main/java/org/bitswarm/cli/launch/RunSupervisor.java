@@ -103,19 +103,24 @@ final class RunSupervisor {
         long deadline = spec.timeout().map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
         Watchdog dog = new Watchdog(spec, status);
         while (true) {
+            int unreported = niodev == null ? 0 : niodev.unreportedEnds(status);
+            if (unreported > 0) {
+                reportUnreportedEnds(unreported);
+                return MpjLauncher.EXIT_RANK_FAILED;
+            }
             if (!status.failures().isEmpty()) {
                 String lost = lostPeer(dog);
                 if (lost != null) {
                     stderrLines.accept("bitswarm: " + lost + "; killed the run" + daemonLogHint());
                     return MpjLauncher.EXIT_STALLED;
                 }
+                unreported = niodev == null ? 0 : niodev.unreportedEnds(status);
+                if (unreported > 0) {
+                    reportUnreportedEnds(unreported);
+                    return MpjLauncher.EXIT_RANK_FAILED;
+                }
                 awaitChildExit(FAILURE_GRACE_MILLIS);
                 return MpjLauncher.EXIT_OK;
-            }
-            int unreported = niodev == null ? 0 : niodev.unreportedEnds(status);
-            if (unreported > 0) {
-                reportUnreportedEnds(unreported);
-                return MpjLauncher.EXIT_RANK_FAILED;
             }
             int lost = endedUnreported();
             if (lost >= 0 && reportRemoteEnd(lost)) {
@@ -155,6 +160,9 @@ final class RunSupervisor {
         }
         long until = System.nanoTime() + Math.min(spec.watchdog().toNanos(), 30_000_000_000L) + 1_000_000_000L;
         while (System.nanoTime() < until) {
+            if (niodev != null && niodev.unreportedEnds(status) > 0) {
+                return null; // a rank JVM that ended is named as such by the caller
+            }
             String stalled = dog.check(System.nanoTime());
             if (stalled != null) {
                 return stalled + " (" + (failures.size() == 1 ? "rank " : "ranks ")
