@@ -17,19 +17,31 @@ import org.bitswarm.protocol.strategy.Peer;
  * piece at a time by a HAVE, the one its neighbours hold least (ties at random, pieces not offered to anyone
  * before first), and serves a peer only the pieces offered to it. A peer gets its next piece once the previous
  * one was seen at another peer (a neighbour's HAVE), so the seed's upload goes to pieces the swarm spreads
- * rather than to copies one peer hoards. Unchoking is mainline's seed choker (tit-for-tat ranks by our upload
- * rate when seeding). While the session is still downloading it behaves as plain tit-for-tat.
+ * rather than to copies one peer hoards. As in libtorrent's non-strict mode, a peer also gets its next piece
+ * when the previous one stays unseen elsewhere for two rechoke intervals: a peer sends the seed no HAVE for a
+ * piece the seed announced (so the seed cannot see it hold the piece), and neighbours that took it may have
+ * left; strict waiting then starved peers for
+ * good (10 of 60 in scenarios/super-seeding.yaml). A peer that reconnects starts afresh, since the HAVE of its
+ * last offer went out on the old connection. Offers are checked on every neighbour HAVE, new connection
+ * and rechoke. Unchoking is mainline's seed choker (tit-for-tat ranks by our upload rate when seeding). While the
+ * session is still downloading it behaves as plain tit-for-tat.
  */
 public final class SuperSeedChoker implements Choker {
     private final TitForTatChoker inner;
+    private final long grace;
     /** Per peer: the piece offered last and how many neighbours had announced it then. */
     private final Map<Long, int[]> current = new HashMap<>();
+    /** Per peer: the connection the last offer went out on (a reconnected peer has not seen it). */
+    private final Map<Long, Peer> on = new HashMap<>();
+    /** Per peer: when its last piece was offered. */
+    private final Map<Long, Long> offeredAt = new HashMap<>();
     private final Map<Long, BitSet> offered = new HashMap<>();
     private final BitSet everOffered = new BitSet();
 
     public SuperSeedChoker(Config cfg) {
         this.inner = new TitForTatChoker(TitForTatChoker.Config.defaults().withSlots(cfg.slots())
                 .withRechokeInterval(cfg.rechokeInterval()));
+        this.grace = 2 * cfg.rechokeInterval();
     }
 
     @Override
@@ -54,9 +66,15 @@ public final class SuperSeedChoker implements Choker {
 
     @Override
     public int offer(ChokeView v, Peer p) {
+        if (on.put(p.id(), p) != p) {
+            current.remove(p.id()); // a new connection to this peer: it never got the HAVE of the last offer
+        }
         int[] last = current.get(p.id());
         if (last != null && v.availability(last[0]) - (p.has(last[0]) ? 1 : 0) <= last[1]) {
-            return -1; // the previous piece is not yet seen at another peer
+            Long since = offeredAt.get(p.id());
+            if (since == null || v.now() - since < grace) {
+                return -1; // not yet seen at another peer: wait a while for it to spread
+            }
         }
         int best = -1;
         int bestAvail = Integer.MAX_VALUE;
@@ -81,6 +99,7 @@ public final class SuperSeedChoker implements Choker {
             return -1;
         }
         current.put(p.id(), new int[] {best, v.availability(best)});
+        offeredAt.put(p.id(), v.now());
         offered.computeIfAbsent(p.id(), k -> new BitSet()).set(best);
         everOffered.set(best);
         return best;

@@ -52,6 +52,7 @@ final class Uploading implements ChokeView {
         for (Connection c : s.peering.conns.values()) {
             c.rollRates();
         }
+        offerPieces(ctx, null); // super-seeding: an offer held back may be due by now, with no HAVE to trigger it
     }
 
     void onInterest(Context ctx, Connection c, boolean interested) {
@@ -89,7 +90,10 @@ final class Uploading implements ChokeView {
         return choker.showsPieces(this) ? s.have.toLongArray() : new long[0];
     }
 
-    /** Super-seeding: a new connection, or a neighbour announced a piece; offer pieces where the choker says so. */
+    /**
+     * Super-seeding: a new connection, a neighbour announced a piece, or the rechoke timer; offer pieces where the
+     * choker says so.
+     */
     void offerPieces(Context ctx, Connection only) {
         this.ctx = ctx;
         if (choker.showsPieces(this)) {

@@ -93,6 +93,25 @@ class NewPolicyTest {
     }
 
     @Test
+    void superSeedingOffersTheNextPieceWhenTheLastStaysUnseenForTwoRechokes() {
+        FakeSwarm v = new FakeSwarm(4, 1, 3, 1, 2, 1);
+        v.seeding = true;
+        v.now = 100 * S;
+        FakeSwarm.FakePeer a = new FakeSwarm.FakePeer(1);
+        v.peers.add(a);
+        Choker c = SuperSeedChoker.Config.defaults().create();
+        int first = c.offer(v, a);
+        assertTrue(first >= 0);
+        v.now += 19 * S; // a holds it, but sends the seed no HAVE for a piece the seed announced
+        assertEquals(-1, c.offer(v, a), "within two rechoke intervals: wait for it to spread");
+        v.now += S;
+        int next = c.offer(v, a);
+        assertTrue(next >= 0 && next != first, "then the next piece, or the peer starves: " + next);
+        v.peers.set(0, new FakeSwarm.FakePeer(1)); // a reconnects: it never saw the last HAVE
+        assertTrue(c.offer(v, v.peers.get(0)) >= 0, "a new connection gets an offer at once");
+    }
+
+    @Test
     void bitTyrantFillsItsCapacityBestRatioFirstAndAdaptsWhatItPays() {
         FakeSwarm v = swarm(8);
         v.uploadRate = 1_000_000; // 1.25 MB per 10 s round
