@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.bitswarm.protocol.strategy.ChokeView;
 import org.bitswarm.protocol.strategy.Peer;
 import org.bitswarm.protocol.strategy.PickView;
-import org.bitswarm.protocol.strategy.Started;
 import umontreal.ssj.rng.MRG32k3a;
 import umontreal.ssj.rng.RandomStream;
 
@@ -22,7 +21,7 @@ final class FakeSwarm implements PickView, ChokeView {
     private final int[] avail;
     private final BitSet have = new BitSet();
     private int haveCount;
-    private final TreeMap<Integer, FakeStarted> started = new TreeMap<>();
+    private final TreeMap<Integer, PieceProgress> started = new TreeMap<>();
     final java.util.List<FakePeer> peers = new java.util.ArrayList<>();
     long now;
     boolean seeding;
@@ -53,15 +52,16 @@ final class FakeSwarm implements PickView, ChokeView {
 
     /** Starts a piece with the given blocks already requested. */
     void start(int piece, int... requested) {
-        FakeStarted s = new FakeStarted(piece, blocks);
+        // the session's own record of a started piece (digest mode: no byte buffer)
+        PieceProgress s = new PieceProgress(piece, blocks, blocks * 16 * 1024, false);
         for (int b : requested) {
-            s.requested.set(b);
+            s.requests[b]++;
         }
         started.put(piece, s);
     }
 
     void request(int piece, int block) {
-        started.get(piece).requested.set(block);
+        started.get(piece).requests[block]++;
     }
 
     static FakePeer peer(int... pieces) {
@@ -103,7 +103,7 @@ final class FakeSwarm implements PickView, ChokeView {
     }
 
     @Override
-    public Collection<FakeStarted> started() {
+    public Collection<PieceProgress> started() {
         return started.values();
     }
 
@@ -151,43 +151,6 @@ final class FakeSwarm implements PickView, ChokeView {
             }
         }
         return n;
-    }
-
-    static final class FakeStarted implements Started {
-        final int piece;
-        final int blocks;
-        final BitSet requested = new BitSet();
-        final BitSet received = new BitSet();
-
-        FakeStarted(int piece, int blocks) {
-            this.piece = piece;
-            this.blocks = blocks;
-        }
-
-        @Override
-        public int piece() {
-            return piece;
-        }
-
-        @Override
-        public int blocks() {
-            return blocks;
-        }
-
-        @Override
-        public int freeBlock() {
-            for (int b = 0; b < blocks; b++) {
-                if (!requested.get(b) && !received.get(b)) {
-                    return b;
-                }
-            }
-            return -1;
-        }
-
-        @Override
-        public boolean received(int block) {
-            return received.get(block);
-        }
     }
 
     /** A neighbour with settable state. */
