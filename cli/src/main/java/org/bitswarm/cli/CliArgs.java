@@ -66,10 +66,14 @@ final class CliArgs {
                     throw blame(sc, where, "launcher", "slurm: SLURM_JOB_NODELIST is not set (run inside a Slurm"
                             + " allocation: sbatch or salloc)");
                 }
+                java.util.List<String> nodes;
                 try {
-                    org.bitswarm.cli.launch.HostList.expand(list);
+                    nodes = org.bitswarm.cli.launch.HostList.expand(list);
                 } catch (IllegalArgumentException e) {
                     throw blame(sc, where, "launcher", "slurm: SLURM_JOB_NODELIST: " + e.getMessage());
+                }
+                if (org.bitswarm.cli.launch.HostList.allLoopback(nodes)) {
+                    throw blame(sc, where, "launcher", oneHost("slurm", "SLURM_JOB_NODELIST"));
                 }
             }
         }
@@ -84,11 +88,8 @@ final class CliArgs {
             } catch (InputFile.Refused e) {
                 throw blame(sc, where, "machines", s.machines() + ": " + e.getMessage());
             }
-            if (!s.launcher().equals("daemon") && hosts.stream().allMatch(CliArgs::isLoopback)) {
-                // niodev ranks bind the wildcard; only the daemon launcher shuts a one-host run in a namespace
-                throw blame(sc, launcherOption ? "--launcher" : null, "launcher", s.launcher() + ": every host of "
-                        + s.machines() + " is this one, where niodev ranks started this way would listen on every"
-                        + " interface; use --launcher daemon (the default), which keeps a one-host run off the network");
+            if (!s.launcher().equals("daemon") && org.bitswarm.cli.launch.HostList.allLoopback(hosts)) {
+                throw blame(sc, launcherOption ? "--launcher" : null, "launcher", oneHost(s.launcher(), s.machines()));
             }
         }
         if (s.dev() == Device.LOCAL && !s.heap().isEmpty()) {
@@ -102,13 +103,11 @@ final class CliArgs {
         }
     }
 
-    /** Whether a machines-file host is this host's loopback (a name that does not resolve is not). */
-    static boolean isLoopback(String host) {
-        try {
-            return java.net.InetAddress.getByName(host).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
+    /** niodev ranks bind the wildcard; only the daemon launcher shuts a one-host run in a network namespace. */
+    private static String oneHost(String launcher, String hostsFrom) {
+        return launcher + ": every host of " + hostsFrom + " is this one, where niodev ranks started this way would"
+                + " listen on every interface; use --launcher daemon (the default), which keeps a one-host run off"
+                + " the network";
     }
 
     /** An error about a run setting: {@code option: reason}, or {@code file:line: key: reason} from the scenario. */

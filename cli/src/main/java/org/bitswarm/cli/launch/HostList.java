@@ -102,4 +102,18 @@ public final class HostList {
         }
         out.add(host);
     }
+
+    /** Whether every host is this host's loopback (a name that does not resolve is not): a one-host run. */
+    public static boolean allLoopback(List<String> hosts) {
+        for (String h : hosts) {
+            try {
+                if (!java.net.InetAddress.getByName(h).isLoopbackAddress()) {
+                    return false;
+                }
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -199,11 +199,7 @@ final class RemoteRun implements AutoCloseable {
      * resolves to (as MPJRun, which gives the ranks its host name), never the wildcard.
      */
     private static InetAddress frontEndAddress(List<String> hosts) throws LaunchException {
-        boolean allLoopback = true;
-        for (String h : hosts) {
-            allLoopback &= resolve(h).isLoopbackAddress();
-        }
-        if (allLoopback) {
+        if (HostList.allLoopback(hosts)) {
             return InetAddress.getLoopbackAddress();
         }
         InetAddress me;
