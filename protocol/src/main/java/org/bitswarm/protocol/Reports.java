@@ -14,9 +14,13 @@ public final class Reports {
             long acceptedCorrupt, int bannedPeers, int haveCount, int initialPieces, long[] spans, long[] verifyTime,
             int verified) {}
 
-    /** One client: link capacities, per-interval byte counts and its last block sends (for bytes in flight). */
+    /**
+     * One client: link capacities, per-interval byte counts, its last block sends and the blocks (and their
+     * payload bytes) still waiting for its downlink at the end (both for bytes in flight).
+     */
     public record ClientReport(long id, int group, long up, long down, boolean corrupt, long overhead, long[] upSeries,
-            long[] downSeries, long[] ringArrival, long[] ringBytes, List<SessionReport> sessions) {}
+            long[] downSeries, long[] ringArrival, long[] ringBytes, long downQueued, int downQueuedBlocks,
+            List<SessionReport> sessions) {}
 
     public record TrackerReport(long id, long announces, long dropped, long doneSignals) {}
 
@@ -40,6 +44,8 @@ public final class Reports {
             long[] ds = in.getLongs();
             long[] ra = in.getLongs();
             long[] rb = in.getLongs();
+            long queued = in.getLong();
+            int queuedBlocks = in.getInt();
             int n = in.getInt();
             List<SessionReport> ss = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -50,7 +56,7 @@ public final class Reports {
                 ss.add(s);
                 sessions.add(s);
             }
-            clients.add(new ClientReport(e.id(), group, up, down, corrupt, overhead, us, ds, ra, rb, ss));
+            clients.add(new ClientReport(e.id(), group, up, down, corrupt, overhead, us, ds, ra, rb, queued, queuedBlocks, ss));
         }
     }
 }

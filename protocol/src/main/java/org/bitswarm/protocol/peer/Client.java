@@ -23,7 +23,8 @@ import umontreal.ssj.rng.RandomStream;
 /**
  * A BitTorrent client taking part in one or more torrents ({@link Session} each) over one access link, shared
  * by its sessions as the configured {@link LinkScheduler} decides (block-level round robin by default). A block
- * leaves when its transmission ends and arrives one pair latency later; the data message is sent at
+ * leaves when its transmission ends, crosses the network one pair latency later, and is received once it has also
+ * crossed the receiver's downlink ({@code links.downlink}); the data message is sent at
  * transmission start with delay {@code transmission + latency >= lookahead}. Control messages are charged
  * their wire size on the uplink (counted and delayed by their own transmission time) but do not queue behind
  * blocks. Messages to one peer arrive in the order they were sent, as on a TCP connection.
@@ -56,6 +57,13 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     private final long[] ringArrival = new long[RING];
     private final long[] ringBytes = new long[RING];
     private int ringPos;
+    /**
+     * Blocks that crossed the network and wait for the downlink ({@code links.downlink: paced}), in order of
+     * arrival, with their senders and payload bytes; created on first use.
+     */
+    private java.util.ArrayDeque<Msg.Block> downQueue;
+    private LongQueue downFrom;
+    private long downQueued;
 
     public Client(Env env, long id) {
         this.env = env;
@@ -140,7 +148,8 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             case Kind.PEX -> s.pex.onPex(ctx, ((Msg.Peers) m).peers());
             case Kind.HANDSHAKE -> s.peering.onHandshake(ctx, source, ((Msg.Handshake) m).bitfield());
             case Kind.REJECT, Kind.CLOSE -> s.peering.onClose(ctx, source);
-            case Kind.PIECE -> s.down.onPiece(ctx, source, (Msg.Block) m);
+            case Kind.PIECE -> receive(ctx, s, source, (Msg.Block) m);
+            case Kind.BLOCK_IN -> received(ctx);
             default -> onPeerMessage(ctx, s, source, kind, m);
         }
     }
@@ -283,6 +292,40 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         return links.reserveDownlink(ctx.now(), wire, down);
     }
 
+    /**
+     * A block has crossed the network: it is received now if the downlink is free, else it waits in line for
+     * it and is received when {@link Kind#BLOCK_IN} fires (one timer per waiting block, in order).
+     */
+    private void receive(Context ctx, Session s, long from, Msg.Block m) {
+        int len = s.spec.blockLength(m.piece(), m.block());
+        long wait = links.arriveDownlink(ctx.now(), WireSize.PIECE_HEADER + len, down);
+        if (wait == 0) {
+            s.down.onPiece(ctx, from, m);
+            return;
+        }
+        if (downQueue == null) {
+            downQueue = new java.util.ArrayDeque<>();
+            downFrom = new LongQueue();
+        }
+        downQueue.add(m);
+        downFrom.add(from);
+        downQueued += len;
+        ctx.schedule(wait, Kind.BLOCK_IN, new Msg.BlockIn(m.torrent(), m.piece(), m.block(), from, ctx.now()));
+    }
+
+    private void received(Context ctx) {
+        Msg.Block m = downQueue.poll();
+        long from = downFrom.poll();
+        Session s = sessions[m.torrent()];
+        downQueued -= s.spec.blockLength(m.piece(), m.block());
+        s.down.onPiece(ctx, from, m);
+    }
+
+    /** A request for a block of {@code wire} bytes was cancelled: its downlink reservation, if any, is returned. */
+    void releaseDownlink(Context ctx, int wire) {
+        links.releaseDownlink(ctx.now(), wire, down);
+    }
+
     void countDown(Context ctx, long bytes) {
         downSeries.add(ctx.now(), bytes);
     }
@@ -361,6 +404,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         w.putLongs(downSeries.toArray());
         w.putLongs(ringArrival);
         w.putLongs(ringBytes);
+        w.putLong(downQueued).putInt(downQueue == null ? 0 : downQueue.size());
         int n = 0;
         for (Session s : sessions) {
             if (s != null) {
