@@ -94,4 +94,25 @@ class DownlinkTraceTest {
         assertEquals(List.of(), DownlinkCheck.violations(old, r));
         SwarmInvariants.check(old, r);
     }
+
+    @Test
+    void messagesSentAfterAWaitingBlockAreReadAfterIt() {
+        // Uplinks twice the downlinks, so blocks wait at the receivers; no endgame, so a block can arrive unasked only
+        // if a choke overtook it. A choke sent after a block must be read after it (TCP order), so no block is thrown
+        // away: before the fix, 5.9 % of the bytes a Qiu-Srikant download-bound swarm received were discarded so.
+        ProtocolSpec p = Scenarios.protocol().withPieceSelection(
+                ((org.bitswarm.protocol.pick.RarestFirstPicker.Config) Scenarios.protocol().pieceSelection()).withEndgame(false));
+        SwarmConfig cfg = Scenarios.swarm(4L << 20, 256 << 10, Enums.PayloadMode.DIGEST,
+                List.of(Scenarios.group("seed", 1, Enums.Role.SEED, 10_000_000, 10_000_000),
+                        Scenarios.group("p", 24, Enums.Role.PEER, 4_000_000, 2_000_000)), p, List.of());
+        RunResult r = Scenarios.run(cfg, 5, 1, 1200 * Scenarios.S, true);
+        SwarmInvariants.check(cfg, r);
+        Reports reports = new Reports(cfg.trackers().count(), r);
+        long waited = r.trace().stream().filter(l -> l.contains(" block_in t")).count();
+        assertTrue(waited > 100, "blocks waited for the downlink: " + waited);
+        long chokes = r.trace().stream().filter(l -> l.contains(" choke t")).count();
+        assertTrue(chokes > 10, "peers were choked: " + chokes);
+        long duplicate = reports.sessions.stream().mapToLong(Reports.SessionReport::duplicate).sum();
+        assertEquals(0, duplicate, "blocks discarded as unrequested");
+    }
 }

@@ -59,11 +59,38 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     private int ringPos;
     /**
      * Blocks that crossed the network and wait for the downlink ({@code links.downlink: paced}), in order of
-     * arrival, with their senders and payload bytes; created on first use.
+     * arrival, and the last one waiting from each sender (so that the sender's later messages keep their TCP order
+     * behind it); created on first use. {@code downQueued}: their payload bytes.
      */
-    private java.util.ArrayDeque<Msg.Block> downQueue;
-    private LongQueue downFrom;
+    private java.util.ArrayDeque<Waiting> downQueue;
+    private java.util.HashMap<Long, Waiting> lastWaiting;
     private long downQueued;
+
+    /** A block waiting for the downlink, and the messages its sender sent after it (handled once it is received). */
+    private static final class Waiting {
+        final Msg.Block block;
+        final long from;
+        int[] kinds;
+        Msg[] after;
+        int n;
+
+        Waiting(Msg.Block block, long from) {
+            this.block = block;
+            this.from = from;
+        }
+
+        void add(int kind, Msg m) {
+            if (after == null) {
+                kinds = new int[2];
+                after = new Msg[2];
+            } else if (n == after.length) {
+                kinds = java.util.Arrays.copyOf(kinds, 2 * n);
+                after = java.util.Arrays.copyOf(after, 2 * n);
+            }
+            kinds[n] = kind;
+            after[n++] = m;
+        }
+    }
 
     public Client(Env env, long id) {
         this.env = env;
@@ -122,6 +149,18 @@ public final class Client implements Entity, LinkScheduler.Uplink {
 
     @Override
     public void handle(Context ctx, long source, int kind, Payload payload) {
+        if (kind < Kind.TIMER_BASE && kind != Kind.PIECE && lastWaiting != null) {
+            Waiting w = lastWaiting.get(source);
+            if (w != null) {
+                // TCP order: a message sent after a block that still waits for our downlink is read after it.
+                w.add(kind, (Msg) payload);
+                return;
+            }
+        }
+        dispatch(ctx, source, kind, payload);
+    }
+
+    private void dispatch(Context ctx, long source, int kind, Payload payload) {
         Msg m = (Msg) payload;
         Session s = m == null ? null : sessions[m.torrent()];
         switch (kind) {
@@ -287,7 +326,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         return up;
     }
 
-    /** Reserves downlink time for a block; returns how long the request must be held back. */
+    /** Reserves downlink time for a requested block ({@code reserve_at_request}); returns the request's wait (else 0). */
     long reserveDownlink(Context ctx, int wire) {
         return links.reserveDownlink(ctx.now(), wire, down);
     }
@@ -305,20 +344,24 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         }
         if (downQueue == null) {
             downQueue = new java.util.ArrayDeque<>();
-            downFrom = new LongQueue();
+            lastWaiting = new java.util.HashMap<>();
         }
-        downQueue.add(m);
-        downFrom.add(from);
+        Waiting w = new Waiting(m, from);
+        downQueue.add(w);
+        lastWaiting.put(from, w);
         downQueued += len;
         ctx.schedule(wait, Kind.BLOCK_IN, new Msg.BlockIn(m.torrent(), m.piece(), m.block(), from, ctx.now()));
     }
 
     private void received(Context ctx) {
-        Msg.Block m = downQueue.poll();
-        long from = downFrom.poll();
-        Session s = sessions[m.torrent()];
-        downQueued -= s.spec.blockLength(m.piece(), m.block());
-        s.down.onPiece(ctx, from, m);
+        Waiting w = downQueue.poll();
+        lastWaiting.remove(w.from, w);
+        Session s = sessions[w.block.torrent()];
+        downQueued -= s.spec.blockLength(w.block.piece(), w.block.block());
+        s.down.onPiece(ctx, w.from, w.block);
+        for (int i = 0; i < w.n; i++) {
+            dispatch(ctx, w.from, w.kinds[i], w.after[i]);
+        }
     }
 
     /** A request for a block of {@code wire} bytes was cancelled: its downlink reservation, if any, is returned. */
