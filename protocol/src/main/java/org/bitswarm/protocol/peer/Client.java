@@ -50,8 +50,17 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     private final LongLongHashMap lastArrival = new LongLongHashMap();
     /** Size at which lastArrival is next pruned: twice what survived the last pruning, at least 64. */
     private int pruneAt = 64;
+    /** Bytes this client sent, per time-series row, while on its uplink. */
     private final Series upSeries;
+    /** Bytes this client sent, per time-series row, while its receivers took them in (the rows' download rate). */
     private final Series downSeries;
+    /**
+     * Time per row the uplink kept sending after the client went offline (the block in flight when its last
+     * session left is finished): online time for the utilisation, besides the sessions' spans.
+     */
+    private final Series tailSeries;
+    /** End of the block transmission in progress, or in the past. */
+    private long busyUntil;
     private long overhead;
     private final long[] ringArrival = new long[RING];
     private final long[] ringBytes = new long[RING];
@@ -72,6 +81,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         this.links = protocol.links().create(this);
         this.upSeries = new Series(env.cfg().timeseriesInterval());
         this.downSeries = new Series(env.cfg().timeseriesInterval());
+        this.tailSeries = new Series(env.cfg().timeseriesInterval());
     }
 
     @Override
@@ -283,10 +293,6 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         return links.reserveDownlink(ctx.now(), wire, down);
     }
 
-    void countDown(Context ctx, long bytes) {
-        downSeries.add(ctx.now(), bytes);
-    }
-
     void uplinkOffer(Context ctx, Connection c) {
         links.offer(ctx, c);
     }
@@ -317,11 +323,28 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         s.uploaded += len;
         c.bytesOut += len;
         overhead += WireSize.PIECE_HEADER;
-        upSeries.add(ctx.now(), len);
+        // the time series count bytes while they are on the wire: the uplink sends them over [now, now + tx], the
+        // receiver takes them in over the tx before they arrive (counted here, where tx is known: rows sum clients)
+        upSeries.spread(ctx.now(), ctx.now() + tx, len);
+        busyUntil = ctx.now() + tx;
+        downSeries.spread(ctx.now() + delay - tx, ctx.now() + delay, len);
         ringArrival[ringPos] = ctx.now() + delay;
         ringBytes[ringPos] = len;
         ringPos = (ringPos + 1) % RING;
         return tx;
+    }
+
+    /** A session left: if it was the last one online and a block is still on the uplink, count that time online. */
+    void sessionLeft(Context ctx) {
+        if (busyUntil <= ctx.now()) {
+            return;
+        }
+        for (Session s : sessions) {
+            if (s != null && s.active) {
+                return;
+            }
+        }
+        tailSeries.spread(ctx.now(), busyUntil, busyUntil - ctx.now());
     }
 
     // ---- tracker and run control ----
@@ -359,6 +382,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         w.putInt(group).putLong(up).putLong(down).putByte(corrupt ? 1 : 0).putLong(overhead);
         w.putLongs(upSeries.toArray());
         w.putLongs(downSeries.toArray());
+        w.putLongs(tailSeries.toArray());
         w.putLongs(ringArrival);
         w.putLongs(ringBytes);
         int n = 0;
