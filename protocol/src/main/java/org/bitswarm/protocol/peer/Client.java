@@ -26,7 +26,7 @@ import umontreal.ssj.rng.RandomStream;
  * leaves when its transmission ends and arrives one pair latency later; the data message is sent at
  * transmission start with delay {@code transmission + latency >= lookahead}. Control messages are charged
  * their wire size on the uplink (counted and delayed by their own transmission time) but do not queue behind
- * blocks. Messages to one peer arrive in the order they were sent, as on a TCP connection.
+ * blocks. Every message also carries the TCP/IP headers {@code protocol.ip_overhead} charges (none by default). Messages to one peer arrive in the order they were sent, as on a TCP connection.
  */
 public final class Client implements Entity, LinkScheduler.Uplink {
     static final int RNG_LINKS = 0;
@@ -46,6 +46,8 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     private long up;
     private long down;
     private final LinkScheduler links;
+    /** TCP/IP headers charged on top of every message (none by default). */
+    private final ProtocolSpec.IpOverhead ip;
     /** Last arrival of a message to each peer without a connection; entries in the past are pruned. */
     private final LongLongHashMap lastArrival = new LongLongHashMap();
     /** Size at which lastArrival is next pruned: twice what survived the last pruning, at least 64. */
@@ -79,6 +81,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             sessions[t] = new Session(this, t, env.cfg().torrents().get(t), env.contents()[t], m.role(), protocol);
         }
         this.links = protocol.links().create(this);
+        this.ip = protocol.ipOverhead();
         this.upSeries = new Series(env.cfg().timeseriesInterval());
         this.downSeries = new Series(env.cfg().timeseriesInterval());
         this.tailSeries = new Series(env.cfg().timeseriesInterval());
@@ -239,8 +242,9 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     }
 
     private void send(Context ctx, long dest, Connection c, int kind, Msg m, int wire, long extraDelay) {
-        overhead += wire;
-        long tx = wire > 0 ? Ticks.transmission(wire, up) : 0;
+        long onWire = wire + ip.headers(wire);
+        overhead += onWire;
+        long tx = wire > 0 ? Ticks.transmission(onWire, up) : 0;
         ctx.send(dest, inOrder(ctx, dest, c, env.latency().between(id, dest) + tx + extraDelay, extraDelay == 0), kind, m);
     }
 
@@ -290,7 +294,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
 
     /** Reserves downlink time for a block; returns how long the request must be held back. */
     long reserveDownlink(Context ctx, int wire) {
-        return links.reserveDownlink(ctx.now(), wire, down);
+        return links.reserveDownlink(ctx.now(), Math.toIntExact(wire + ip.headers(wire)), down);
     }
 
     void uplinkOffer(Context ctx, Connection c) {
@@ -317,12 +321,13 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             long fp = s.content.fingerprint(piece, block);
             m = new Msg.Block(s.torrent, piece, block, garble ? ~fp : fp, null, garble);
         }
-        long tx = Ticks.transmission(WireSize.PIECE_HEADER + len, up);
+        long headers = ip.headers(WireSize.PIECE_HEADER + len);
+        long tx = Ticks.transmission(WireSize.PIECE_HEADER + len + headers, up);
         long delay = inOrder(ctx, c.peer, c, tx + env.latency().between(id, c.peer), true);
         ctx.send(c.peer, delay, Kind.PIECE, m);
         s.uploaded += len;
         c.bytesOut += len;
-        overhead += WireSize.PIECE_HEADER;
+        overhead += WireSize.PIECE_HEADER + headers;
         // the time series count bytes while they are on the wire: the uplink sends them over [now, now + tx], the
         // receiver takes them in over the tx before they arrive (counted here, where tx is known: rows sum clients)
         upSeries.spread(ctx.now(), ctx.now() + tx, len);
