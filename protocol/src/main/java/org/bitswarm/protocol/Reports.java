@@ -15,12 +15,18 @@ public final class Reports {
             int verified) {}
 
     /**
-     * One client: link capacities, per-interval byte counts, its last block sends and the blocks (and their
-     * payload bytes) still waiting for its downlink at the end (both for bytes in flight).
+     * One client: link capacities, per-interval byte counts and its last block sends (for bytes in flight). The
+     * series count payload bytes spread over their time on the wire: {@code upSeries} the blocks this client sent,
+     * over their transmission on its uplink; {@code downSeries} the blocks it received, over one block time at its
+     * downlink rate ending when it received them; summed over the clients they give the swarm's upload and
+     * download per interval. {@code tailSeries}:
+     * ticks per interval the uplink went on sending after the client's last session left (the block in flight).
+     * {@code downQueued}, {@code downQueuedBlocks}: payload bytes and blocks still waiting for this client's
+     * downlink at the end ({@code links.downlink: paced}; also in flight).
      */
     public record ClientReport(long id, int group, long up, long down, boolean corrupt, long overhead, long[] upSeries,
-            long[] downSeries, long[] ringArrival, long[] ringBytes, long downQueued, int downQueuedBlocks,
-            List<SessionReport> sessions) {}
+            long[] downSeries, long[] tailSeries, long[] ringArrival, long[] ringBytes, long downQueued,
+            int downQueuedBlocks, List<SessionReport> sessions) {}
 
     public record TrackerReport(long id, long announces, long dropped, long doneSignals) {}
 
@@ -42,6 +48,7 @@ public final class Reports {
             long overhead = in.getLong();
             long[] us = in.getLongs();
             long[] ds = in.getLongs();
+            long[] tail = in.getLongs();
             long[] ra = in.getLongs();
             long[] rb = in.getLongs();
             long queued = in.getLong();
@@ -56,7 +63,8 @@ public final class Reports {
                 ss.add(s);
                 sessions.add(s);
             }
-            clients.add(new ClientReport(e.id(), group, up, down, corrupt, overhead, us, ds, ra, rb, queued, queuedBlocks, ss));
+            clients.add(new ClientReport(e.id(), group, up, down, corrupt, overhead, us, ds, tail, ra, rb, queued, queuedBlocks,
+                    ss));
         }
     }
 }

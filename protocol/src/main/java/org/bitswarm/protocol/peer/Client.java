@@ -27,7 +27,7 @@ import umontreal.ssj.rng.RandomStream;
  * crossed the receiver's downlink ({@code links.downlink}); the data message is sent at
  * transmission start with delay {@code transmission + latency >= lookahead}. Control messages are charged
  * their wire size on the uplink (counted and delayed by their own transmission time) but do not queue behind
- * blocks. Messages to one peer arrive in the order they were sent, as on a TCP connection.
+ * blocks. Every message also carries the TCP/IP headers {@code protocol.ip_overhead} charges (none by default). Messages to one peer arrive in the order they were sent, as on a TCP connection.
  */
 public final class Client implements Entity, LinkScheduler.Uplink {
     static final int RNG_LINKS = 0;
@@ -47,12 +47,23 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     private long up;
     private long down;
     private final LinkScheduler links;
+    /** TCP/IP headers charged on top of every message (none by default). */
+    private final ProtocolSpec.IpOverhead ip;
     /** Last arrival of a message to each peer without a connection; entries in the past are pruned. */
     private final LongLongHashMap lastArrival = new LongLongHashMap();
     /** Size at which lastArrival is next pruned: twice what survived the last pruning, at least 64. */
     private int pruneAt = 64;
+    /** Bytes this client sent, per time-series row, while on its uplink. */
     private final Series upSeries;
+    /** Bytes this client sent, per time-series row, while its receivers took them in (the rows' download rate). */
     private final Series downSeries;
+    /**
+     * Time per row the uplink kept sending after the client went offline (the block in flight when its last
+     * session left is finished): online time for the utilisation, besides the sessions' spans.
+     */
+    private final Series tailSeries;
+    /** End of the block transmission in progress, or in the past. */
+    private long busyUntil;
     private long overhead;
     private final long[] ringArrival = new long[RING];
     private final long[] ringBytes = new long[RING];
@@ -105,8 +116,10 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             sessions[t] = new Session(this, t, env.cfg().torrents().get(t), env.contents()[t], m.role(), protocol);
         }
         this.links = protocol.links().create(this);
+        this.ip = protocol.ipOverhead();
         this.upSeries = new Series(env.cfg().timeseriesInterval());
         this.downSeries = new Series(env.cfg().timeseriesInterval());
+        this.tailSeries = new Series(env.cfg().timeseriesInterval());
     }
 
     @Override
@@ -277,8 +290,9 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     }
 
     private void send(Context ctx, long dest, Connection c, int kind, Msg m, int wire, long extraDelay) {
-        overhead += wire;
-        long tx = wire > 0 ? Ticks.transmission(wire, up) : 0;
+        long onWire = wire + ip.headers(wire);
+        overhead += onWire;
+        long tx = wire > 0 ? Ticks.transmission(onWire, up) : 0;
         ctx.send(dest, inOrder(ctx, dest, c, env.latency().between(id, dest) + tx + extraDelay, extraDelay == 0), kind, m);
     }
 
@@ -328,7 +342,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
 
     /** Reserves downlink time for a requested block ({@code reserve_at_request}); returns the request's wait (else 0). */
     long reserveDownlink(Context ctx, int wire) {
-        return links.reserveDownlink(ctx.now(), wire, down);
+        return links.reserveDownlink(ctx.now(), Math.toIntExact(wire + ip.headers(wire)), down);
     }
 
     /**
@@ -337,8 +351,10 @@ public final class Client implements Entity, LinkScheduler.Uplink {
      */
     private void receive(Context ctx, Session s, long from, Msg.Block m) {
         int len = s.spec.blockLength(m.piece(), m.block());
-        long wait = links.arriveDownlink(ctx.now(), WireSize.PIECE_HEADER + len, down);
+        int wire = Math.toIntExact(WireSize.PIECE_HEADER + len + ip.headers(WireSize.PIECE_HEADER + len));
+        long wait = links.arriveDownlink(ctx.now(), wire, down);
         if (wait == 0) {
+            countDown(ctx, wire, len);
             s.down.onPiece(ctx, from, m);
             return;
         }
@@ -357,7 +373,9 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         Waiting w = downQueue.poll();
         lastWaiting.remove(w.from, w);
         Session s = sessions[w.block.torrent()];
-        downQueued -= s.spec.blockLength(w.block.piece(), w.block.block());
+        int len = s.spec.blockLength(w.block.piece(), w.block.block());
+        downQueued -= len;
+        countDown(ctx, Math.toIntExact(WireSize.PIECE_HEADER + len + ip.headers(WireSize.PIECE_HEADER + len)), len);
         s.down.onPiece(ctx, w.from, w.block);
         for (int i = 0; i < w.n; i++) {
             dispatch(ctx, w.from, w.kinds[i], w.after[i]);
@@ -369,8 +387,12 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         links.releaseDownlink(ctx.now(), wire, down);
     }
 
-    void countDown(Context ctx, long bytes) {
-        downSeries.add(ctx.now(), bytes);
+    /**
+     * The time series count a block's payload while it is on the wire: the downlink takes it in over its block time
+     * at the downlink rate, ending when it is received (counted here, where the reception time is known).
+     */
+    private void countDown(Context ctx, int wire, int len) {
+        downSeries.spread(ctx.now() - Math.min(ctx.now(), Ticks.transmission(wire, down)), ctx.now(), len);
     }
 
     void uplinkOffer(Context ctx, Connection c) {
@@ -397,17 +419,34 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             long fp = s.content.fingerprint(piece, block);
             m = new Msg.Block(s.torrent, piece, block, garble ? ~fp : fp, null, garble);
         }
-        long tx = Ticks.transmission(WireSize.PIECE_HEADER + len, up);
+        long headers = ip.headers(WireSize.PIECE_HEADER + len);
+        long tx = Ticks.transmission(WireSize.PIECE_HEADER + len + headers, up);
         long delay = inOrder(ctx, c.peer, c, tx + env.latency().between(id, c.peer), true);
         ctx.send(c.peer, delay, Kind.PIECE, m);
         s.uploaded += len;
         c.bytesOut += len;
-        overhead += WireSize.PIECE_HEADER;
-        upSeries.add(ctx.now(), len);
+        overhead += WireSize.PIECE_HEADER + headers;
+        // the time series count bytes while they are on the wire: the uplink sends them over [now, now + tx]; the
+        // receiver counts its downlink's share when it has received them (countDown: blocks may wait for it)
+        upSeries.spread(ctx.now(), ctx.now() + tx, len);
+        busyUntil = ctx.now() + tx;
         ringArrival[ringPos] = ctx.now() + delay;
         ringBytes[ringPos] = len;
         ringPos = (ringPos + 1) % RING;
         return tx;
+    }
+
+    /** A session left: if it was the last one online and a block is still on the uplink, count that time online. */
+    void sessionLeft(Context ctx) {
+        if (busyUntil <= ctx.now()) {
+            return;
+        }
+        for (Session s : sessions) {
+            if (s != null && s.active) {
+                return;
+            }
+        }
+        tailSeries.spread(ctx.now(), busyUntil, busyUntil - ctx.now());
     }
 
     // ---- tracker and run control ----
@@ -445,6 +484,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         w.putInt(group).putLong(up).putLong(down).putByte(corrupt ? 1 : 0).putLong(overhead);
         w.putLongs(upSeries.toArray());
         w.putLongs(downSeries.toArray());
+        w.putLongs(tailSeries.toArray());
         w.putLongs(ringArrival);
         w.putLongs(ringBytes);
         w.putLong(downQueued).putInt(downQueue == null ? 0 : downQueue.size());
