@@ -140,6 +140,7 @@ final class Downloading implements PickView {
                 s.client.control(ctx, o, Kind.CANCEL, new Msg.BlockRef(s.torrent, BlockKey.piece(k), BlockKey.block(k)),
                         WireSize.REQUEST);
                 inProgress.get(BlockKey.piece(k)).requests[BlockKey.block(k)]--;
+                s.client.releaseDownlink(ctx, WireSize.PIECE_HEADER + s.spec.blockLength(BlockKey.piece(k), BlockKey.block(k)));
             }
         }
     }
