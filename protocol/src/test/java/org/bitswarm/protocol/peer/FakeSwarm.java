@@ -53,7 +53,7 @@ final class FakeSwarm implements PickView, ChokeView {
     /** Starts a piece with the given blocks already requested. */
     void start(int piece, int... requested) {
         // the session's own record of a started piece (digest mode: no byte buffer)
-        PieceProgress s = new PieceProgress(piece, blocks, blocks * 16 * 1024, false);
+        PieceProgress s = new PieceProgress(piece, blocks, false);
         for (int b : requested) {
             s.requests[b]++;
         }
