@@ -50,6 +50,7 @@ final class Downloading implements PickView {
                 started.set(piece);
             }
             pp.requests[block]++;
+            pp.fromSeed |= c.peerHaveCount == s.pieces;
             c.outstanding[c.nOutstanding++] = k;
             int len = s.spec.blockLength(piece, block);
             long wait = s.client.reserveDownlink(ctx, WireSize.PIECE_HEADER + len);
@@ -221,6 +222,11 @@ final class Downloading implements PickView {
     @Override
     public Collection<PieceProgress> started() {
         return inProgress.values();
+    }
+
+    @Override
+    public int connections() {
+        return s.peering.conns.size();
     }
 
     @Override

@@ -33,6 +33,8 @@ final class PieceProgress implements Started {
     final long[] prints;
     /** Oracle only: some block was garbled by its sender. */
     boolean tainted;
+    /** A block of it was requested from a seed (mainline's seedstarted). */
+    boolean fromSeed;
 
     PieceProgress(int piece, int blocks, boolean bytesMode) {
         this.piece = piece;
@@ -98,6 +100,11 @@ final class PieceProgress implements Started {
     @Override
     public boolean received(int block) {
         return received.get(block);
+    }
+
+    @Override
+    public boolean fromSeed() {
+        return fromSeed;
     }
 
     /** First block nobody was asked for, or -1. */
