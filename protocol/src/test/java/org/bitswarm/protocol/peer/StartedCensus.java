@@ -29,7 +29,7 @@ import org.bitswarm.protocol.pick.RarestFirstPicker;
  * peers at 1 Mbit/s up and 10 Mbit/s down, 100 MiB in 256 KiB pieces, bytes mode), under a started-piece rule.
  * Prints one line every {@code STEP} simulated seconds: started pieces per downloader (mean, median, 90th
  * percentile, max), the blocks received into them (MiB over all downloaders) and the bytes they hold (blocks waiting behind a gap).
- * {@code java -cp CP org.bitswarm.protocol.peer.StartedCensus PEERS SECONDS STEP RULE}
+ * {@code java -cp CP org.bitswarm.protocol.peer.StartedCensus PEERS SECONDS STEP RULE [FILE_MIB]}
  */
 public final class StartedCensus {
     private StartedCensus() {}
@@ -39,13 +39,14 @@ public final class StartedCensus {
         long end = Long.parseLong(args[1]) * Ticks.SECOND;
         long step = Long.parseLong(args[2]) * Ticks.SECOND;
         RarestFirstPicker.StartedRule rule = RarestFirstPicker.StartedRule.valueOf(args[3].toUpperCase(java.util.Locale.ROOT));
-        SwarmConfig cfg = flashCrowd(peers, ProtocolSpec.defaults()
+        long fileBytes = (args.length > 4 ? Long.parseLong(args[4]) : 100) << 20;
+        SwarmConfig cfg = flashCrowd(peers, fileBytes, ProtocolSpec.defaults()
                 .withPieceSelection(RarestFirstPicker.Config.defaults().withStartedPieces(rule)));
         RankEngine[] engine = new RankEngine[1];
         long[] next = {step};
         RunConfig rc = RunConfig.of(1, end).withListener((t, e, w) -> {
             if (t >= next[0]) {
-                census(engine[0], t);
+                System.out.println(census(engine[0], t));
                 next[0] += step;
             }
         });
@@ -57,52 +58,61 @@ public final class StartedCensus {
         });
     }
 
-    static SwarmConfig flashCrowd(int peers, ProtocolSpec protocol) {
+    static SwarmConfig flashCrowd(int peers, long fileBytes, ProtocolSpec protocol) {
         List<Membership> seed = List.of(new Membership("file", Enums.Role.SEED, 0));
         List<Membership> peer = List.of(new Membership("file", Enums.Role.PEER, 0));
         GroupSpec s = new GroupSpec("seed", 1, seed, CapacitySpec.fixed(10_000_000), CapacitySpec.fixed(10_000_000),
                 ArrivalSpec.defaults(), SeedingSpec.defaults(), 0, 0);
         GroupSpec crowd = new GroupSpec("crowd", peers, peer, CapacitySpec.fixed(1_000_000),
                 CapacitySpec.fixed(10_000_000), ArrivalSpec.defaults(), SeedingSpec.defaults(), 0, 0);
-        return new SwarmConfig(List.of(new TorrentSpec("file", 100L << 20, 256L << 10)), List.of(s, crowd),
+        return new SwarmConfig(List.of(new TorrentSpec("file", fileBytes, 256L << 10)), List.of(s, crowd),
                 new NetworkSpec(new UniformLatency.Config(10 * Ticks.MS, 100 * Ticks.MS)), protocol,
                 TrackerSpec.defaults(), List.of(), Enums.PayloadMode.BYTES, Enums.HashAlgo.SHA1, 10 * Ticks.SECOND,
                 Enums.Until.ALL_COMPLETE);
     }
 
-    private static void census(RankEngine engine, long t) {
+    /** The downloaders' sessions (every session of a non-seed role) of the engine's entities. */
+    static List<Session> downloaders(RankEngine engine) {
         try {
             Field ef = RankEngine.class.getDeclaredField("entities");
             ef.setAccessible(true);
             Field sf = Client.class.getDeclaredField("sessions");
             sf.setAccessible(true);
-            int[] counts = new int[0];
-            long received = 0;
-            long buffers = 0;
+            List<Session> out = new java.util.ArrayList<>();
             for (Entity e : (Entity[]) ef.get(engine)) {
-                if (!(e instanceof Client c)) {
-                    continue;
-                }
-                for (Session s : (Session[]) sf.get(c)) {
-                    if (s == null || s.role == Enums.Role.SEED) {
-                        continue;
-                    }
-                    counts = Arrays.copyOf(counts, counts.length + 1);
-                    counts[counts.length - 1] = s.down.inProgress.size();
-                    for (PieceProgress pp : s.down.inProgress.values()) {
-                        received += (long) pp.receivedCount * TorrentSpec.BLOCK;
-                        buffers += pp.bytesHeld();
+                if (e instanceof Client c) {
+                    for (Session s : (Session[]) sf.get(c)) {
+                        if (s != null && s.role != Enums.Role.SEED) {
+                            out.add(s);
+                        }
                     }
                 }
             }
-            Arrays.sort(counts);
-            double mean = Arrays.stream(counts).average().orElse(0);
-            Runtime r = Runtime.getRuntime();
-            System.out.printf("%4d  %6.1f %3d %3d %3d   %10.1f  %10.1f  %8d%n", t / Ticks.SECOND, mean,
-                    counts[counts.length / 2], counts[counts.length * 9 / 10], counts[counts.length - 1],
-                    received / 1048576.0, buffers / 1048576.0, (r.totalMemory() - r.freeMemory()) >> 20);
+            return out;
         } catch (ReflectiveOperationException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** One line: time, started pieces per downloader (mean, p50, p90, max), received and held MiB, heap used. */
+    static String census(RankEngine engine, long t) {
+        List<Session> sessions = downloaders(engine);
+        int[] counts = new int[sessions.size()];
+        long received = 0;
+        long held = 0;
+        for (int i = 0; i < counts.length; i++) {
+            Session s = sessions.get(i);
+            counts[i] = s.down.inProgress.size();
+            for (PieceProgress pp : s.down.inProgress.values()) {
+                received += (long) pp.receivedCount * TorrentSpec.BLOCK;
+                held += pp.bytesHeld();
+            }
+        }
+        Arrays.sort(counts);
+        double mean = Arrays.stream(counts).average().orElse(0);
+        Runtime r = Runtime.getRuntime();
+        return String.format(java.util.Locale.ROOT, "%4d  %6.1f %3d %3d %3d   %10.1f  %10.1f  %8d", t / Ticks.SECOND, mean,
+                counts[counts.length / 2], counts[counts.length * 9 / 10], counts[counts.length - 1],
+                received / 1048576.0, held / 1048576.0, (r.totalMemory() - r.freeMemory()) >> 20);
     }
 }
