@@ -150,8 +150,9 @@ public final class RealClient {
         v.text("every 500 ms, which delays handshakes by about 2 s at the start; it charges TCP/IP overhead to the limit");
         v.text("(about 2.7 %; Bitswarm charges only BitTorrent framing, issue 11 item 6); its request queue depth, seed");
         v.text("choking (round robin with a piece quota) and picker differ from the mainline defaults the twins use");
-        v.text("(there is no `profile: libtorrent` yet). Started pieces give way to strictly rarer new pieces");
-        v.text("(`started_pieces: unless_rarer`, BitTornado's rule); with `always` (the rule before issue 11) leechers");
+        v.text("(there is no `profile: libtorrent` yet). Started pieces follow mainline 4.x (`started_pieces:");
+        v.text("seeds_first`, the default): from a seed, only pieces started from seeds go first, then rarest first;");
+        v.text("`started_pieces: libtorrent` is libtorrent's rule. With `always` (the rule before issue 11) leechers");
         v.text("asked the seed for pieces already in the swarm: 1.22 x and 1.37 x libtorrent's mean completion, the");
         v.text("seed sending 2.65 copies of the file against libtorrent's 2.05.");
     }
