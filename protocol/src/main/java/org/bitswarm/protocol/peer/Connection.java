@@ -125,6 +125,11 @@ final class Connection implements Peer, LinkScheduler.Flow {
     }
 
     @Override
+    public long bytesOutThisRound() {
+        return bytesOut;
+    }
+
+    @Override
     public long bytesInThisRound() {
         return bytesIn;
     }
