@@ -18,6 +18,8 @@ import org.bitswarm.protocol.strategy.PickerConfig;
  * {@code ProtocolSpec.defaults().withChoker(RandomChoker.Config.defaults())}.
  */
 public record ProtocolSpec(
+        @Doc("the client whose defaults every key not written takes: mainline (BitTorrent 4.x, Bitswarm's defaults), "
+                + "libtorrent (2.0.8) or transmission (4.0); each value and its source: docs/profiles.md") Profile profile,
         @Doc("connection limits and request pipelining") ConnectionSpec connections,
         @Doc("who gets our upload slots") ChokerConfig choker,
         @Doc("which block to request next, with strict priority and endgame") PickerConfig pieceSelection,
@@ -27,6 +29,7 @@ public record ProtocolSpec(
         @Doc("ban a sender once it took part in this many bad pieces (mainline 4.x: 3; 0 = never)") int banThreshold) {
 
     public ProtocolSpec {
+        ConfigError.require(profile != null, "profile", "must be mainline, libtorrent or transmission");
         ConfigError.require(connections != null, "connections", "missing");
         ConfigError.require(choker != null, "choker", "missing");
         ConfigError.require(pieceSelection != null, "piece_selection", "missing");
@@ -38,44 +41,59 @@ public record ProtocolSpec(
     }
 
     public static ProtocolSpec defaults() {
-        return new ProtocolSpec(ConnectionSpec.defaults(), TitForTatChoker.Config.defaults(),
+        return new ProtocolSpec(Profile.MAINLINE, ConnectionSpec.defaults(), TitForTatChoker.Config.defaults(),
                 RarestFirstPicker.Config.defaults(), BlockRoundRobin.Config.defaults(), HaveSpec.defaults(),
                 PexSpec.defaults(), 3);
     }
 
+    /** The defaults of a client profile ({@link Profile#spec()}). */
+    public static ProtocolSpec of(Profile p) {
+        return p.spec();
+    }
+
     public ProtocolSpec withConnections(ConnectionSpec v) {
-        return new ProtocolSpec(v, choker, pieceSelection, links, have, pex, banThreshold);
+        return new ProtocolSpec(profile, v, choker, pieceSelection, links, have, pex, banThreshold);
     }
 
     public ProtocolSpec withChoker(ChokerConfig v) {
-        return new ProtocolSpec(connections, v, pieceSelection, links, have, pex, banThreshold);
+        return new ProtocolSpec(profile, connections, v, pieceSelection, links, have, pex, banThreshold);
     }
 
     public ProtocolSpec withPieceSelection(PickerConfig v) {
-        return new ProtocolSpec(connections, choker, v, links, have, pex, banThreshold);
+        return new ProtocolSpec(profile, connections, choker, v, links, have, pex, banThreshold);
     }
 
     public ProtocolSpec withLinks(LinkConfig v) {
-        return new ProtocolSpec(connections, choker, pieceSelection, v, have, pex, banThreshold);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, v, have, pex, banThreshold);
     }
 
     public ProtocolSpec withHave(HaveSpec v) {
-        return new ProtocolSpec(connections, choker, pieceSelection, links, v, pex, banThreshold);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, v, pex, banThreshold);
     }
 
     public ProtocolSpec withPex(PexSpec v) {
-        return new ProtocolSpec(connections, choker, pieceSelection, links, have, v, banThreshold);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, have, v, banThreshold);
     }
 
     public ProtocolSpec withBanThreshold(int v) {
-        return new ProtocolSpec(connections, choker, pieceSelection, links, have, pex, v);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, have, pex, v);
     }
 
-    /** Connection limits (mainline 4.x: 80 connections, 40 opened by ourselves) and pipelining (mainline 3.4: 5). */
+    /**
+     * Connection limits (mainline 4.x: 80 connections, 40 opened by ourselves) and pipelining (mainline 3.4: 5
+     * requests in flight; with {@code pipeline_time}, a depth that follows the connection's rate as real clients
+     * size it).
+     */
     public record ConnectionSpec(
             @Doc("most connections per torrent (mainline 4.x: 80)") int max,
             @Doc("connections a client opens itself before it only accepts (mainline: 40)") int initiate,
-            @Doc("requests kept in flight per connection (mainline 3.4: 5)") int pipeline,
+            @Doc("requests kept in flight per connection (mainline 3.4: 5); with pipeline_time, the least") int pipeline,
+            @Doc("0 = a fixed pipeline; else keep this long of the connection's download rate in flight (rate over the"
+                    + " last two rechoke periods x pipeline_time / 16 KiB, at least pipeline, at most pipeline_max;"
+                    + " libtorrent request_queue_time: 3 s, Transmission: 10 s, mainline 4.x: 4 s)")
+            @Unit(Unit.Kind.DURATION) long pipelineTime,
+            @Doc("the most requests in flight per connection with pipeline_time (mainline 4.x: 50; libtorrent"
+                    + " max_out_request_queue: 500)") int pipelineMax,
             @Doc("most learned addresses kept to try later, the oldest dropped for a new one (0 = no limit, every"
                     + " address heard of is kept; mainline keeps a few hundred: with a limit, memory per client no"
                     + " longer grows with the swarm)") int known) {
@@ -83,7 +101,14 @@ public record ProtocolSpec(
             ConfigError.require(max >= 1, "max", "must be >= 1");
             ConfigError.require(initiate >= 1 && initiate <= max, "initiate", "must be in [1, max]");
             ConfigError.require(pipeline >= 1, "pipeline", "must be >= 1");
+            ConfigError.require(pipelineTime >= 0, "pipeline_time", "must be >= 0 (0 = a fixed pipeline)");
+            ConfigError.require(pipelineMax >= pipeline, "pipeline_max", "must be >= pipeline");
             ConfigError.require(known >= 0, "known", "must be >= 0 (0 = no limit)");
+        }
+
+        /** A fixed pipeline, with a limit on learned addresses. */
+        public ConnectionSpec(int max, int initiate, int pipeline, int known) {
+            this(max, initiate, pipeline, 0, Math.max(50, pipeline), known);
         }
 
         /** The first three settings, with no limit on learned addresses. */
@@ -92,25 +117,38 @@ public record ProtocolSpec(
         }
 
         public static ConnectionSpec defaults() {
-            return new ConnectionSpec(80, 40, 5, 0);
+            return new ConnectionSpec(80, 40, 5, 0, 50, 0);
+        }
+
+        /** Requests to keep in flight on a connection receiving {@code bytesPerSecond}. */
+        public int depth(double bytesPerSecond) {
+            if (pipelineTime == 0) {
+                return pipeline;
+            }
+            double blocks = bytesPerSecond * pipelineTime / 1e9 / (16 * 1024);
+            return (int) Math.min(pipelineMax, Math.max(pipeline, Math.floor(blocks)));
         }
 
         public ConnectionSpec withInitiate(int v) {
-            return new ConnectionSpec(max, v, pipeline, known);
+            return new ConnectionSpec(max, v, pipeline, pipelineTime, pipelineMax, known);
         }
 
         public ConnectionSpec withPipeline(int v) {
-            return new ConnectionSpec(max, initiate, v, known);
+            return new ConnectionSpec(max, initiate, v, pipelineTime, Math.max(pipelineMax, v), known);
+        }
+
+        public ConnectionSpec withPipelineTime(long t, int most) {
+            return new ConnectionSpec(max, initiate, pipeline, t, most, known);
         }
 
         public ConnectionSpec withKnown(int v) {
-            return new ConnectionSpec(max, initiate, pipeline, v);
+            return new ConnectionSpec(max, initiate, pipeline, pipelineTime, pipelineMax, v);
         }
     }
 
     /** Which peers get a HAVE and whether HAVEs are batched. */
     public record HaveSpec(
-            @Doc("send HAVE also to peers that have the piece (libtorrent default: false)") boolean redundant,
+            @Doc("send HAVE also to peers that have the piece (libtorrent 2.0 send_redundant_have: true; Bitswarm's default false)") boolean redundant,
             @Doc("coalesce the HAVEs of this period into one message per peer (0 = one HAVE per piece, as BEP 3)")
             @Unit(Unit.Kind.DURATION) long batch) {
         public HaveSpec {

@@ -32,9 +32,14 @@ final class Downloading implements PickView {
         this.picker = picker;
     }
 
+    /** Requests to keep in flight to this peer: {@code pipeline}, or with {@code pipeline_time} its rate's worth. */
+    private int depth(Context ctx, Connection c) {
+        return s.p.connections().depth(c.downRate(ctx.now()));
+    }
+
     /** Keeps {@code pipeline} requests in flight to an unchoking peer. */
     void fill(Context ctx, Connection c) {
-        int pipeline = s.p.connections().pipeline();
+        int pipeline = depth(ctx, c);
         while (s.active && c.amInterested && !c.peerChoking && c.nOutstanding < pipeline) {
             this.ctx = ctx;
             long k = picker.next(this, c);
@@ -50,6 +55,7 @@ final class Downloading implements PickView {
                 started.set(piece);
             }
             pp.requests[block]++;
+            c.growOutstanding();
             c.outstanding[c.nOutstanding++] = k;
             int len = s.spec.blockLength(piece, block);
             long wait = s.client.reserveDownlink(ctx, WireSize.PIECE_HEADER + len);
@@ -77,7 +83,7 @@ final class Downloading implements PickView {
         c.peerChoking = true;
         unrequestAll(c);
         for (Connection o : s.peering.conns.values()) {
-            if (o != c && !o.peerChoking && o.amInterested && o.nOutstanding < s.p.connections().pipeline()) {
+            if (o != c && !o.peerChoking && o.amInterested && o.nOutstanding < depth(ctx, o)) {
                 fill(ctx, o);
             }
         }

@@ -50,7 +50,7 @@ final class Uploading implements ChokeView {
             }
         }
         for (Connection c : s.peering.conns.values()) {
-            c.rollRates();
+            c.rollRates(ctx.now());
         }
         offerPieces(ctx, null); // super-seeding: an offer held back may be due by now, with no HAVE to trigger it
     }
