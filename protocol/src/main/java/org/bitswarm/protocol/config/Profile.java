@@ -39,7 +39,7 @@ public enum Profile implements Preset {
                     BlockRoundRobin.Config.defaults(),
                     new ProtocolSpec.HaveSpec(true, 0),
                     new ProtocolSpec.PexSpec(true, 60 * S),
-                    4);
+                    4, true);
             case TRANSMISSION -> new ProtocolSpec(this,
                     new ProtocolSpec.ConnectionSpec(50, 50, 4, 10 * S, 500, 0),
                     new TitForTatChoker.Config(9, 10 * S, 40 * S, 3, false, 30 * S),
@@ -47,7 +47,7 @@ public enum Profile implements Preset {
                     BlockRoundRobin.Config.defaults(),
                     new ProtocolSpec.HaveSpec(true, 0),
                     new ProtocolSpec.PexSpec(true, 90 * S),
-                    5);
+                    5, false);
         };
     }
 

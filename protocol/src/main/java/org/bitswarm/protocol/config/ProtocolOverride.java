@@ -21,11 +21,12 @@ public record ProtocolOverride(
         @Doc("this group's link scheduler") LinkConfig links,
         @Doc("this group's HAVE settings") ProtocolSpec.HaveSpec have,
         @Doc("this group's peer exchange") ProtocolSpec.PexSpec pex,
-        @Doc("this group's ban threshold") Integer banThreshold) {
+        @Doc("this group's ban threshold") Integer banThreshold,
+        @Doc("this group's smart ban") Boolean smartBan) {
 
     /** Nothing overridden. */
     public static ProtocolOverride defaults() {
-        return new ProtocolOverride(null, null, null, null, null, null, null, null);
+        return new ProtocolOverride(null, null, null, null, null, null, null, null, null);
     }
 
     public boolean isEmpty() {
@@ -46,16 +47,17 @@ public record ProtocolOverride(
                 links != null ? links : base.links(),
                 have != null ? have : base.have(),
                 pex != null ? pex : base.pex(),
-                banThreshold != null ? banThreshold : base.banThreshold());
+                banThreshold != null ? banThreshold : base.banThreshold(),
+                smartBan != null ? smartBan : base.smartBan());
     }
 
     /** Only the choker replaced. */
     public static ProtocolOverride choker(ChokerConfig c) {
-        return new ProtocolOverride(null, null, c, null, null, null, null, null);
+        return new ProtocolOverride(null, null, c, null, null, null, null, null, null);
     }
 
     /** Only the choker and the link scheduler replaced. */
     public static ProtocolOverride choker(ChokerConfig c, LinkConfig links) {
-        return new ProtocolOverride(null, null, c, null, links, null, null, null);
+        return new ProtocolOverride(null, null, c, null, links, null, null, null, null);
     }
 }

@@ -26,7 +26,10 @@ public record ProtocolSpec(
         @Doc("how the access link is shared between connections") LinkConfig links,
         @Doc("HAVE messages") HaveSpec have,
         @Doc("peer exchange (BEP 11)") PexSpec pex,
-        @Doc("ban a sender once it took part in this many bad pieces (mainline 4.x: 3; 0 = never)") int banThreshold) {
+        @Doc("ban a sender once it took part in this many bad pieces (mainline 4.x: 3; 0 = never)") int banThreshold,
+        @Doc("libtorrent's smart_ban plugin: remember who sent each block of a piece that failed its hash check, and"
+                + " once the piece passes, ban at once every sender whose block differed (off: only ban_threshold)")
+        boolean smartBan) {
 
     public ProtocolSpec {
         ConfigError.require(profile != null, "profile", "must be mainline, libtorrent or transmission");
@@ -43,7 +46,7 @@ public record ProtocolSpec(
     public static ProtocolSpec defaults() {
         return new ProtocolSpec(Profile.MAINLINE, ConnectionSpec.defaults(), TitForTatChoker.Config.defaults(),
                 RarestFirstPicker.Config.defaults(), BlockRoundRobin.Config.defaults(), HaveSpec.defaults(),
-                PexSpec.defaults(), 3);
+                PexSpec.defaults(), 3, false);
     }
 
     /** The defaults of a client profile ({@link Profile#spec()}). */
@@ -52,31 +55,35 @@ public record ProtocolSpec(
     }
 
     public ProtocolSpec withConnections(ConnectionSpec v) {
-        return new ProtocolSpec(profile, v, choker, pieceSelection, links, have, pex, banThreshold);
+        return new ProtocolSpec(profile, v, choker, pieceSelection, links, have, pex, banThreshold, smartBan);
     }
 
     public ProtocolSpec withChoker(ChokerConfig v) {
-        return new ProtocolSpec(profile, connections, v, pieceSelection, links, have, pex, banThreshold);
+        return new ProtocolSpec(profile, connections, v, pieceSelection, links, have, pex, banThreshold, smartBan);
     }
 
     public ProtocolSpec withPieceSelection(PickerConfig v) {
-        return new ProtocolSpec(profile, connections, choker, v, links, have, pex, banThreshold);
+        return new ProtocolSpec(profile, connections, choker, v, links, have, pex, banThreshold, smartBan);
     }
 
     public ProtocolSpec withLinks(LinkConfig v) {
-        return new ProtocolSpec(profile, connections, choker, pieceSelection, v, have, pex, banThreshold);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, v, have, pex, banThreshold, smartBan);
     }
 
     public ProtocolSpec withHave(HaveSpec v) {
-        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, v, pex, banThreshold);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, v, pex, banThreshold, smartBan);
     }
 
     public ProtocolSpec withPex(PexSpec v) {
-        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, have, v, banThreshold);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, have, v, banThreshold, smartBan);
     }
 
     public ProtocolSpec withBanThreshold(int v) {
-        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, have, pex, v);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, have, pex, v, smartBan);
+    }
+
+    public ProtocolSpec withSmartBan(boolean v) {
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, have, pex, banThreshold, v);
     }
 
     /**

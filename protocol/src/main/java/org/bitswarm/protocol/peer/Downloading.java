@@ -118,6 +118,12 @@ final class Downloading implements PickView {
         pp.requests[block] = Math.max(0, pp.requests[block] - 1);
         store(pp, block, m);
         pp.addContributor(from);
+        if (s.p.smartBan()) {
+            if (pp.senders == null) {
+                pp.senders = new long[pp.blocks];
+            }
+            pp.senders[block] = from;
+        }
         if (pp.requests[block] > 0) {
             cancelOthers(ctx, c, k);
         }
@@ -174,6 +180,9 @@ final class Downloading implements PickView {
         if (pp.tainted) {
             s.acceptedCorrupt++;
         }
+        if (!failed.isEmpty()) {
+            smartBan(ctx, pp);
+        }
         s.have.set(pp.piece);
         s.haveCount++;
         s.verifyTime[pp.piece] = ctx.now();
@@ -183,8 +192,38 @@ final class Downloading implements PickView {
         }
     }
 
+    /** With smart ban: the blocks of pieces that failed, and who sent them, until the piece passes. */
+    private final TreeMap<Integer, PieceProgress> failed = new TreeMap<>();
+
+    /**
+     * Smart ban (libtorrent's smart_ban plugin): the piece passed after failing; every sender of a block that
+     * differs from the good one sent bad data and is banned at once.
+     */
+    private void smartBan(Context ctx, PieceProgress good) {
+        PieceProgress bad = failed.remove(good.piece);
+        if (bad == null || bad.senders == null) {
+            return;
+        }
+        for (int b = 0; b < good.blocks; b++) {
+            boolean differs;
+            if (good.data != null) {
+                int from = b * TorrentSpec.BLOCK;
+                int to = Math.min(good.data.length, from + TorrentSpec.BLOCK);
+                differs = !java.util.Arrays.equals(good.data, from, to, bad.data, from, to);
+            } else {
+                differs = good.prints[b] != bad.prints[b];
+            }
+            if (differs) {
+                s.peering.ban(ctx, bad.senders[b]);
+            }
+        }
+    }
+
     /** Hash failure: discard the piece, strike its senders and fetch it again. */
     private void hashFailure(Context ctx, PieceProgress pp) {
+        if (s.p.smartBan()) {
+            failed.put(pp.piece, pp);
+        }
         s.hashFailures++;
         s.wasted += s.spec.pieceLength(pp.piece);
         s.peering.strike(ctx, pp.contributors, pp.nContributors);

@@ -16,6 +16,8 @@ final class PieceProgress implements Started {
     final byte[] data;
     /** Block fingerprints in digest mode, else null. */
     final long[] prints;
+    /** With smart ban: who sent each block, else null. */
+    long[] senders;
     /** Oracle only: some block was garbled by its sender. */
     boolean tainted;
 
