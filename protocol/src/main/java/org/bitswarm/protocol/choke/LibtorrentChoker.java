@@ -33,8 +33,10 @@ import org.bitswarm.protocol.strategy.Peer;
  * <p>Optimistic unchoke: every {@code optimistic_interval} (30 s) the {@code optimistic_slots} choked interested
  * peers that have waited longest since their last optimistic unchoke (never = first, ties at random) get the
  * optimistic slots; 0 means libtorrent's automatic choice, a fifth of the slots but at least one. A free slot
- * is filled at once when an interested peer arrives (libtorrent's preemptive unchoke). A session that does not
- * upload never unchokes.
+ * is filled at once when an interested peer arrives (libtorrent's preemptive unchoke), and, with
+ * {@code rechoke_on_leave}, when an unchoked peer loses interest or leaves ({@link #released}). The ranking uses
+ * the bytes of the current round, as libtorrent's counters since the last recalculation. A session that does
+ * not upload never unchokes.
  */
 public final class LibtorrentChoker implements Choker {
     private final Config cfg;
@@ -47,8 +49,8 @@ public final class LibtorrentChoker implements Choker {
     private static final class State {
         long lastUnchoke = Long.MIN_VALUE;
         long lastOptimistic = Long.MIN_VALUE;
+        /** Bytes sent since the unchoke, up to the start of the current round. */
         long sentSinceUnchoke;
-        long sentLastRound;
     }
 
     public LibtorrentChoker(Config cfg) {
@@ -81,17 +83,34 @@ public final class LibtorrentChoker implements Choker {
 
     @Override
     public List<Peer> rechoke(ChokeView v) {
+        int rotateEvery = (int) Math.max(1, cfg.optimisticInterval() / cfg.rechokeInterval());
+        List<Peer> out = choose(v, rechokes++ % rotateEvery == 0);
+        for (Peer p : v.peers()) {
+            // the round that ends now counts towards the quota of a peer that stays unchoked
+            if (!p.amChoking()) {
+                of(p).sentSinceUnchoke += p.bytesOutThisRound();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An unchoked peer lost interest or left: libtorrent's {@code trigger_unchoke} recalculates the regular slots
+     * at its next tick (the freed slot is refilled; an optimistic slot that left counts as a regular one until the
+     * next optimistic rotation). With {@code rechoke_on_leave} false, nothing happens until the next rechoke.
+     */
+    public List<Peer> released(ChokeView v) {
+        return cfg.rechokeOnLeave() ? choose(v, false) : null;
+    }
+
+    /** The peers to unchoke: the optimistic ones (drawn again when {@code rotate}) and the best regular ones. */
+    private List<Peer> choose(ChokeView v, boolean rotate) {
         long now = v.now();
         Set<Long> present = new HashSet<>();
         List<Peer> cands = new ArrayList<>();
         for (Peer p : v.peers()) {
             present.add(p.id());
-            State s = of(p);
-            // the round that ends now: what we sent to the peer while it was unchoked
-            s.sentLastRound = p.amChoking() ? 0 : p.bytesOutThisRound();
-            if (!p.amChoking()) {
-                s.sentSinceUnchoke += p.bytesOutThisRound();
-            }
+            of(p);
             if (p.peerInterested()) {
                 cands.add(p);
             }
@@ -102,9 +121,8 @@ public final class LibtorrentChoker implements Choker {
             optimistic.clear();
             return unchoke;
         }
-        int rotateEvery = (int) Math.max(1, cfg.optimisticInterval() / cfg.rechokeInterval());
         optimistic.removeIf(p -> !p.open() || !p.peerInterested());
-        if (rechokes++ % rotateEvery == 0 || optimistic.isEmpty()) {
+        if (rotate) {
             optimistic.clear();
             List<Peer> waiting = new ArrayList<>();
             for (Peer p : cands) {
@@ -155,16 +173,25 @@ public final class LibtorrentChoker implements Choker {
                 if (qa != qb) {
                     return qa ? 1 : -1;
                 }
-                c = Long.compare(sb.sentLastRound, sa.sentLastRound);
+                c = Long.compare(sentThisRound(b), sentThisRound(a));
             }
-            case FASTEST_UPLOAD -> c = Long.compare(sb.sentLastRound, sa.sentLastRound);
+            case FASTEST_UPLOAD -> c = Long.compare(sentThisRound(b), sentThisRound(a));
             case ANTI_LEECH -> c = Integer.compare(antiLeech(v, b), antiLeech(v, a));
         }
         return c != 0 ? c : Long.compare(sa.lastUnchoke, sb.lastUnchoke);
     }
 
     private boolean quotaDone(Peer p, State s, long quotaBytes, long now) {
-        return !p.amChoking() && s.sentSinceUnchoke > quotaBytes && now - s.lastUnchoke > cfg.quotaMinTime();
+        return !p.amChoking() && s.sentSinceUnchoke + p.bytesOutThisRound() > quotaBytes
+                && now - s.lastUnchoke > cfg.quotaMinTime();
+    }
+
+    /**
+     * What we sent the peer in the current round (libtorrent's {@code uploaded_in_last_round}, counted since the
+     * last unchoke recalculation; at a rechoke, the round that ends): 0 for a choked peer.
+     */
+    private static long sentThisRound(Peer p) {
+        return p.amChoking() ? 0 : p.bytesOutThisRound();
     }
 
     /** libtorrent's anti-leech score: 0 at half the pieces, 1000 at none or all. */
@@ -197,7 +224,10 @@ public final class LibtorrentChoker implements Choker {
             @Doc("round robin: pieces' worth of bytes a peer receives before it gives way (libtorrent seeding_piece_quota: 20)")
             int seedingPieceQuota,
             @Doc("round robin: and it has been unchoked at least this long (libtorrent choker.cpp: 1 minute)")
-            @Unit(Unit.Kind.DURATION) long quotaMinTime) implements ChokerConfig {
+            @Unit(Unit.Kind.DURATION) long quotaMinTime,
+            @Doc("when an unchoked peer loses interest or disconnects, recalculate the slots at once (libtorrent's"
+                    + " trigger_unchoke, within one 500 ms tick); false waits for the next rechoke") boolean rechokeOnLeave)
+            implements ChokerConfig {
 
         public Config {
             Checks.common(slots, rechokeInterval, optimisticInterval, 1);
@@ -208,19 +238,23 @@ public final class LibtorrentChoker implements Choker {
         }
 
         public static Config defaults() {
-            return new Config(8, 15_000_000_000L, 30_000_000_000L, 0, SeedChoking.ROUND_ROBIN, 20, 60_000_000_000L);
+            return new Config(8, 15_000_000_000L, 30_000_000_000L, 0, SeedChoking.ROUND_ROBIN, 20, 60_000_000_000L, true);
         }
 
         public Config withSlots(int n) {
-            return new Config(n, rechokeInterval, optimisticInterval, optimisticSlots, seedChoking, seedingPieceQuota, quotaMinTime);
+            return new Config(n, rechokeInterval, optimisticInterval, optimisticSlots, seedChoking, seedingPieceQuota, quotaMinTime, rechokeOnLeave);
         }
 
         public Config withSeedChoking(SeedChoking s) {
-            return new Config(slots, rechokeInterval, optimisticInterval, optimisticSlots, s, seedingPieceQuota, quotaMinTime);
+            return new Config(slots, rechokeInterval, optimisticInterval, optimisticSlots, s, seedingPieceQuota, quotaMinTime, rechokeOnLeave);
+        }
+
+        public Config withRechokeOnLeave(boolean on) {
+            return new Config(slots, rechokeInterval, optimisticInterval, optimisticSlots, seedChoking, seedingPieceQuota, quotaMinTime, on);
         }
 
         public Config withSeedingPieceQuota(int q) {
-            return new Config(slots, rechokeInterval, optimisticInterval, optimisticSlots, seedChoking, q, quotaMinTime);
+            return new Config(slots, rechokeInterval, optimisticInterval, optimisticSlots, seedChoking, q, quotaMinTime, rechokeOnLeave);
         }
 
         @Override

@@ -173,4 +173,31 @@ class LibtorrentChokerTest {
         }
         assertFalse(c.unchokeAtOnce(v, new FakeSwarm.FakePeer(99)), "all 8 slots taken");
     }
+
+    @Test
+    void aPeerThatLeavesFreesItsSlotAtOnce() {
+        FakeSwarm v = swarm(10);
+        v.seeding = true;
+        LibtorrentChoker c = (LibtorrentChoker) LibtorrentChoker.Config.defaults().create();
+        Set<Long> u = round(v, c, 1024);
+        assertEquals(8, u.size());
+        FakeSwarm.FakePeer gone = null;
+        for (FakeSwarm.FakePeer p : v.peers) {
+            if (!p.amChoking) {
+                gone = p;
+            }
+        }
+        gone.peerInterested = false;
+        Set<Long> after = new HashSet<>();
+        for (Peer p : c.released(v)) {
+            after.add(p.id());
+        }
+        assertEquals(8, after.size(), "the freed slot is refilled");
+        assertFalse(after.contains(gone.id), "not the peer that lost interest");
+        Set<Long> kept = new HashSet<>(after);
+        kept.retainAll(u);
+        assertEquals(7, kept.size(), "the others keep their slots");
+        LibtorrentChoker off = (LibtorrentChoker) LibtorrentChoker.Config.defaults().withRechokeOnLeave(false).create();
+        assertEquals(null, off.released(v), "rechoke_on_leave false: wait for the next rechoke");
+    }
 }
