@@ -16,8 +16,9 @@ final class PieceProgress implements Started {
     final byte[] data;
     /** Block fingerprints in digest mode, else null. */
     final long[] prints;
-    /** With smart ban: who sent each block, else null. */
+    /** With smart ban: who sent each block and a fingerprint of what it sent, else null. */
     long[] senders;
+    long[] blockPrints;
     /** Oracle only: some block was garbled by its sender. */
     boolean tainted;
 
