@@ -204,4 +204,18 @@ class ProfileTest {
             assertTrue(table.get(k).size() == 5, "a source column for " + k);
         }
     }
+
+    @Test
+    void theExampleOfTheProfilesPageRunsAsItSays() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "profiles.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("```yaml\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(page);
+        assertTrue(m.find(), "a yaml example");
+        SwarmConfig c = scenario("p.yaml", "model: bittorrent\n" + m.group(1)).settings().section(SwarmConfig.class);
+        ProtocolSpec lt = Profile.LIBTORRENT.spec().withChoker(LibtorrentChoker.Config.defaults().withSlots(4));
+        assertEquals(lt, c.protocol());
+        assertEquals(lt, c.protocolOf(0), "the seed runs the swarm's protocol");
+        assertEquals(Profile.MAINLINE.spec(), c.protocolOf(1), "old-clients run mainline");
+        assertEquals(lt.withConnections(lt.connections().withPipelineTime(1_000_000_000L, lt.connections().pipelineMax())),
+                c.protocolOf(2), "tuned: the swarm's profile and blocks, its own pipeline_time");
+    }
 }
