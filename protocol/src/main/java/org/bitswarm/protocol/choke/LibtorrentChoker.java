@@ -99,6 +99,7 @@ public final class LibtorrentChoker implements Choker {
      * at its next tick (the freed slot is refilled; an optimistic slot that left counts as a regular one until the
      * next optimistic rotation). With {@code rechoke_on_leave} false, nothing happens until the next rechoke.
      */
+    @Override
     public List<Peer> released(ChokeView v) {
         return cfg.rechokeOnLeave() ? choose(v, false) : null;
     }

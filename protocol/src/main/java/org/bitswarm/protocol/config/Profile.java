@@ -39,15 +39,15 @@ public enum Profile implements Preset {
                     BlockRoundRobin.Config.defaults(),
                     new ProtocolSpec.HaveSpec(true, 0),
                     new ProtocolSpec.PexSpec(true, 60 * S),
-                    4, true);
+                    4, true, new ProtocolSpec.IpOverhead(40, 1460));
             case TRANSMISSION -> new ProtocolSpec(this,
                     new ProtocolSpec.ConnectionSpec(50, 50, 4, 10 * S, 500, 0),
-                    new TitForTatChoker.Config(9, 10 * S, 40 * S, 3, false, 30 * S),
+                    new TitForTatChoker.Config(9, 10 * S, 40 * S, 3, false, 30 * S, false),
                     new RarestFirstPicker.Config(true, 0, true, RarestFirstPicker.StartedRule.ALWAYS),
                     BlockRoundRobin.Config.defaults(),
                     new ProtocolSpec.HaveSpec(true, 0),
                     new ProtocolSpec.PexSpec(true, 90 * S),
-                    5, false);
+                    5, false, ProtocolSpec.IpOverhead.defaults());
         };
     }
 

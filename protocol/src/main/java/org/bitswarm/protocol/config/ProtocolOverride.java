@@ -22,11 +22,12 @@ public record ProtocolOverride(
         @Doc("this group's HAVE settings") ProtocolSpec.HaveSpec have,
         @Doc("this group's peer exchange") ProtocolSpec.PexSpec pex,
         @Doc("this group's ban threshold") Integer banThreshold,
-        @Doc("this group's smart ban") Boolean smartBan) {
+        @Doc("this group's smart ban") Boolean smartBan,
+        @Doc("this group's TCP/IP header overhead") ProtocolSpec.IpOverhead ipOverhead) {
 
     /** Nothing overridden. */
     public static ProtocolOverride defaults() {
-        return new ProtocolOverride(null, null, null, null, null, null, null, null, null);
+        return new ProtocolOverride(null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean isEmpty() {
@@ -48,16 +49,17 @@ public record ProtocolOverride(
                 have != null ? have : base.have(),
                 pex != null ? pex : base.pex(),
                 banThreshold != null ? banThreshold : base.banThreshold(),
-                smartBan != null ? smartBan : base.smartBan());
+                smartBan != null ? smartBan : base.smartBan(),
+                ipOverhead != null ? ipOverhead : base.ipOverhead());
     }
 
     /** Only the choker replaced. */
     public static ProtocolOverride choker(ChokerConfig c) {
-        return new ProtocolOverride(null, null, c, null, null, null, null, null, null);
+        return new ProtocolOverride(null, null, c, null, null, null, null, null, null, null);
     }
 
     /** Only the choker and the link scheduler replaced. */
     public static ProtocolOverride choker(ChokerConfig c, LinkConfig links) {
-        return new ProtocolOverride(null, null, c, null, links, null, null, null, null);
+        return new ProtocolOverride(null, null, c, null, links, null, null, null, null, null);
     }
 }
