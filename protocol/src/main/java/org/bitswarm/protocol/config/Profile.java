@@ -33,13 +33,13 @@ public enum Profile implements Preset {
         return switch (this) {
             case MAINLINE -> d;
             case LIBTORRENT -> new ProtocolSpec(this,
-                    new ProtocolSpec.ConnectionSpec(200, 200, 2, 3 * S, 500, 3000),
+                    new ProtocolSpec.ConnectionSpec(200, 200, 2, 3 * S, 500, 3000, S / 2),
                     LibtorrentChoker.Config.defaults(),
                     new RarestFirstPicker.Config(true, 4, true, RarestFirstPicker.StartedRule.UNLESS_RARER),
                     BlockRoundRobin.Config.defaults(),
                     new ProtocolSpec.HaveSpec(true, 0),
                     new ProtocolSpec.PexSpec(true, 60 * S),
-                    4, true, new ProtocolSpec.IpOverhead(40, 1460));
+                    4, true, new ProtocolSpec.IpOverhead(40, 1460, true));
             case TRANSMISSION -> new ProtocolSpec(this,
                     new ProtocolSpec.ConnectionSpec(50, 50, 4, 10 * S, 500, 0),
                     new TitForTatChoker.Config(9, 10 * S, 40 * S, 3, false, 30 * S, false),

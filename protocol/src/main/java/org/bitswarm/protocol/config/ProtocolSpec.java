@@ -104,14 +104,22 @@ public record ProtocolSpec(
     public record IpOverhead(
             @Doc("header bytes per TCP segment (IPv4 20 + TCP 20 = 40; IPv6 60; 0 = charge nothing, as mainline's"
                     + " rate limiter; libtorrent with rate_limit_ip_overhead charges 40)") int headerBytes,
-            @Doc("payload bytes per TCP segment (the MSS: 1,460 for a 1,500-byte Ethernet MTU)") int segmentBytes) {
+            @Doc("payload bytes per TCP segment (the MSS: 1,460 for a 1,500-byte Ethernet MTU)") int segmentBytes,
+            @Doc("also charge the receiver's uplink one header per received segment, for its ACK (libtorrent stat.hpp"
+                    + " trancieve_ip_packet charges both directions; the header bytes go before the next block it sends)")
+            boolean acks) {
         public IpOverhead {
             ConfigError.require(headerBytes >= 0 && headerBytes <= 65_535, "header_bytes", "must be in [0, 65535]");
             ConfigError.require(segmentBytes >= 1 && segmentBytes <= 65_535, "segment_bytes", "must be in [1, 65535]");
         }
 
+        /** Headers on sent messages only. */
+        public IpOverhead(int headerBytes, int segmentBytes) {
+            this(headerBytes, segmentBytes, false);
+        }
+
         public static IpOverhead defaults() {
-            return new IpOverhead(0, 1460);
+            return new IpOverhead(0, 1460, false);
         }
 
         /** The header bytes a message of {@code wire} bytes carries: one header per started segment. */
@@ -141,7 +149,11 @@ public record ProtocolSpec(
                     + " max_out_request_queue: 500)") int pipelineMax,
             @Doc("most learned addresses kept to try later, the oldest dropped for a new one (0 = no limit, every"
                     + " address heard of is kept; mainline keeps a few hundred: with a limit, memory per client no"
-                    + " longer grows with the swarm)") int known) {
+                    + " longer grows with the swarm)") int known,
+            @Doc("0 = control messages leave at once; else the client's rate limiter hands out quota every quota_tick and"
+                    + " each control message (handshake, interest, choke, request, have) waits for the next tick, the"
+                    + " messages after it on that connection too (libtorrent tick_interval: 500 ms)")
+            @Unit(Unit.Kind.DURATION) long quotaTick) {
         public ConnectionSpec {
             ConfigError.require(max >= 1, "max", "must be >= 1");
             ConfigError.require(initiate >= 1 && initiate <= max, "initiate", "must be in [1, max]");
@@ -149,6 +161,12 @@ public record ProtocolSpec(
             ConfigError.require(pipelineTime >= 0, "pipeline_time", "must be >= 0 (0 = a fixed pipeline)");
             ConfigError.require(pipelineMax >= pipeline, "pipeline_max", "must be >= pipeline");
             ConfigError.require(known >= 0, "known", "must be >= 0 (0 = no limit)");
+            ConfigError.require(quotaTick >= 0, "quota_tick", "must be >= 0 (0 = control messages leave at once)");
+        }
+
+        /** Control messages at once. */
+        public ConnectionSpec(int max, int initiate, int pipeline, long pipelineTime, int pipelineMax, int known) {
+            this(max, initiate, pipeline, pipelineTime, pipelineMax, known, 0);
         }
 
         /** A fixed pipeline, with a limit on learned addresses. */
@@ -162,7 +180,7 @@ public record ProtocolSpec(
         }
 
         public static ConnectionSpec defaults() {
-            return new ConnectionSpec(80, 40, 5, 0, 50, 0);
+            return new ConnectionSpec(80, 40, 5, 0, 50, 0, 0);
         }
 
         /** Requests to keep in flight on a connection receiving {@code bytesPerSecond}. */
@@ -175,19 +193,19 @@ public record ProtocolSpec(
         }
 
         public ConnectionSpec withInitiate(int v) {
-            return new ConnectionSpec(max, v, pipeline, pipelineTime, pipelineMax, known);
+            return new ConnectionSpec(max, v, pipeline, pipelineTime, pipelineMax, known, quotaTick);
         }
 
         public ConnectionSpec withPipeline(int v) {
-            return new ConnectionSpec(max, initiate, v, pipelineTime, Math.max(pipelineMax, v), known);
+            return new ConnectionSpec(max, initiate, v, pipelineTime, Math.max(pipelineMax, v), known, quotaTick);
         }
 
         public ConnectionSpec withPipelineTime(long t, int most) {
-            return new ConnectionSpec(max, initiate, pipeline, t, most, known);
+            return new ConnectionSpec(max, initiate, pipeline, t, most, known, quotaTick);
         }
 
         public ConnectionSpec withKnown(int v) {
-            return new ConnectionSpec(max, initiate, pipeline, pipelineTime, pipelineMax, v);
+            return new ConnectionSpec(max, initiate, pipeline, pipelineTime, pipelineMax, v, quotaTick);
         }
     }
 

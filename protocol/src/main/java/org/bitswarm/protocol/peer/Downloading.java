@@ -99,6 +99,7 @@ final class Downloading implements PickView {
         int block = m.block();
         int len = s.spec.blockLength(piece, block);
         s.downloaded += len;
+        s.client.acked(WireSize.PIECE_HEADER + len);
         Connection c = s.peering.conns.get(from);
         if (c == null) {
             s.duplicate += len;
