@@ -174,6 +174,10 @@ public final class RealClient {
             data already queued to that peer (the twins' control messages do not queue behind blocks), and
             libtorrent's picker asks a fast peer for whole pieces (`whole_pieces_threshold` 20 s) and limits
             endgame duplicates; the real request delay was not measured (it needs the real swarm instrumented).
+            Started pieces follow libtorrent's rule in the twins (`started_pieces: libtorrent`); with `always` (the
+            rule before issue 11) leechers asked the seed for pieces already in the swarm: 1.22 x and 1.37 x
+            libtorrent's mean completion with mainline's other defaults, the seed sending 2.65 copies of the file
+            against libtorrent's 2.05.
             """;
 
     /** The twin's mean completion with one change each, as a table row. */

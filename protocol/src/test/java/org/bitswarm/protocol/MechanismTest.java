@@ -42,7 +42,7 @@ class MechanismTest {
     }
 
     static SwarmResults run(SwarmConfig cfg, long end) {
-        RunResult r = Scenarios.run(cfg, SEED, 2, end, false);
+        RunResult r = Scenarios.run(cfg, SEED, 2, end, true);
         SwarmInvariants.check(cfg, r);
         SwarmResults res = SwarmResults.from(cfg, r, end);
         System.out.println(res.summaryMetrics());

@@ -35,7 +35,7 @@ public enum Profile implements Preset {
             case LIBTORRENT -> new ProtocolSpec(this,
                     new ProtocolSpec.ConnectionSpec(200, 200, 2, 3 * S, 500, 3000, S / 2),
                     LibtorrentChoker.Config.defaults(),
-                    new RarestFirstPicker.Config(true, 4, true, RarestFirstPicker.StartedRule.UNLESS_RARER),
+                    new RarestFirstPicker.Config(true, 4, true, RarestFirstPicker.StartedRule.LIBTORRENT),
                     BlockRoundRobin.Config.defaults(),
                     new ProtocolSpec.HaveSpec(true, 0),
                     new ProtocolSpec.PexSpec(true, 60 * S),

@@ -4,7 +4,7 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.TreeMap;
 import org.bitswarm.engine.Context;
-import org.bitswarm.protocol.config.TorrentSpec;
+import org.bitswarm.protocol.content.Content;
 import org.bitswarm.protocol.strategy.Peer;
 import org.bitswarm.protocol.strategy.PickView;
 import org.bitswarm.protocol.strategy.PiecePicker;
@@ -50,11 +50,12 @@ final class Downloading implements PickView {
             int block = BlockKey.block(k);
             PieceProgress pp = inProgress.get(piece);
             if (pp == null) {
-                pp = new PieceProgress(piece, s.spec.blocksIn(piece), s.spec.pieceLength(piece), s.client.env.bytesMode());
+                pp = new PieceProgress(piece, s.spec.blocksIn(piece), s.client.env.bytesMode());
                 inProgress.put(piece, pp);
                 started.set(piece);
             }
             pp.requests[block]++;
+            pp.fromSeed |= c.peerHaveCount == s.pieces;
             c.growOutstanding();
             c.outstanding[c.nOutstanding++] = k;
             int len = s.spec.blockLength(piece, block);
@@ -116,7 +117,7 @@ final class Downloading implements PickView {
             return;
         }
         pp.requests[block] = Math.max(0, pp.requests[block] - 1);
-        store(pp, block, m);
+        store(s.content, pp, block, m);
         pp.addContributor(from);
         if (s.p.smartBan()) {
             if (pp.senders == null) {
@@ -137,12 +138,12 @@ final class Downloading implements PickView {
         }
     }
 
-    private static void store(PieceProgress pp, int block, Msg.Block m) {
+    private static void store(Content content, PieceProgress pp, int block, Msg.Block m) {
         pp.received.set(block);
         pp.receivedCount++;
         pp.tainted |= m.tainted();
-        if (pp.data != null) {
-            System.arraycopy(m.data(), 0, pp.data, block * TorrentSpec.BLOCK, m.data().length);
+        if (pp.bytesMode()) {
+            pp.addBytes(content, block, m.data());
         } else {
             pp.prints[block] = m.print();
         }
@@ -155,13 +156,14 @@ final class Downloading implements PickView {
                 s.client.control(ctx, o, Kind.CANCEL, new Msg.BlockRef(s.torrent, BlockKey.piece(k), BlockKey.block(k)),
                         WireSize.REQUEST);
                 inProgress.get(BlockKey.piece(k)).requests[BlockKey.block(k)]--;
+                s.client.releaseDownlink(ctx, WireSize.PIECE_HEADER + s.spec.blockLength(BlockKey.piece(k), BlockKey.block(k)));
             }
         }
     }
 
     private boolean checks(PieceProgress pp) {
-        if (pp.data != null) {
-            return s.content.verify(pp.piece, pp.data, pp.data.length);
+        if (pp.bytesMode()) {
+            return pp.bytesCheck(s.content);
         }
         for (int b = 0; b < pp.blocks; b++) {
             if (pp.prints[b] != s.content.fingerprint(pp.piece, b)) {
@@ -272,6 +274,11 @@ final class Downloading implements PickView {
     @Override
     public Collection<PieceProgress> started() {
         return inProgress.values();
+    }
+
+    @Override
+    public int connections() {
+        return s.peering.conns.size();
     }
 
     @Override
