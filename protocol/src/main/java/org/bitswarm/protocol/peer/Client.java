@@ -49,6 +49,9 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     private final LinkScheduler links;
     /** TCP/IP headers charged on top of every message (none by default). */
     private final ProtocolSpec.IpOverhead ip;
+    /** Control messages wait for the next multiple of this (0 = none): a rate limiter's quota tick. */
+    private final long quotaTick;
+    private final long tickPhase;
     /** Last arrival of a message to each peer without a connection; entries in the past are pruned. */
     private final LongLongHashMap lastArrival = new LongLongHashMap();
     /** Size at which lastArrival is next pruned: twice what survived the last pruning, at least 64. */
@@ -65,6 +68,8 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     /** End of the block transmission in progress, or in the past. */
     private long busyUntil;
     private long overhead;
+    /** ACK headers of received segments not yet charged to the uplink ({@code ip_overhead.acks}). */
+    private long ackDebt;
     private final long[] ringArrival = new long[RING];
     private final long[] ringBytes = new long[RING];
     private int ringPos;
@@ -117,6 +122,9 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         }
         this.links = protocol.links().create(this);
         this.ip = protocol.ipOverhead();
+        this.quotaTick = protocol.connections().quotaTick();
+        // each client's timer has its own phase (real clients start at different moments), fixed by its id
+        this.tickPhase = quotaTick > 0 ? Math.floorMod(id * 0x9E3779B97F4A7C15L, quotaTick) : 0;
         this.upSeries = new Series(env.cfg().timeseriesInterval());
         this.downSeries = new Series(env.cfg().timeseriesInterval());
         this.tailSeries = new Series(env.cfg().timeseriesInterval());
@@ -293,7 +301,8 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         long onWire = wire + ip.headers(wire);
         overhead += onWire;
         long tx = wire > 0 ? Ticks.transmission(onWire, up) : 0;
-        ctx.send(dest, inOrder(ctx, dest, c, env.latency().between(id, dest) + tx + extraDelay, extraDelay == 0), kind, m);
+        long tick = quotaTick > 0 ? Math.floorMod(tickPhase - ctx.now(), quotaTick) : 0;
+        ctx.send(dest, inOrder(ctx, dest, c, env.latency().between(id, dest) + tx + extraDelay + tick, extraDelay == 0), kind, m);
     }
 
     /**
@@ -419,7 +428,8 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             long fp = s.content.fingerprint(piece, block);
             m = new Msg.Block(s.torrent, piece, block, garble ? ~fp : fp, null, garble);
         }
-        long headers = ip.headers(WireSize.PIECE_HEADER + len);
+        long headers = ip.headers(WireSize.PIECE_HEADER + len) + ackDebt;
+        ackDebt = 0;
         long tx = Ticks.transmission(WireSize.PIECE_HEADER + len + headers, up);
         long delay = inOrder(ctx, c.peer, c, tx + env.latency().between(id, c.peer), true);
         ctx.send(c.peer, delay, Kind.PIECE, m);
@@ -434,6 +444,13 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         ringBytes[ringPos] = len;
         ringPos = (ringPos + 1) % RING;
         return tx;
+    }
+
+    /** A block of {@code wire} bytes arrived: with {@code ip_overhead.acks}, its ACKs' headers are owed to the uplink. */
+    void acked(int wire) {
+        if (ip.acks()) {
+            ackDebt += ip.headers(wire);
+        }
     }
 
     /** A session left: if it was the last one online and a block is still on the uplink, count that time online. */

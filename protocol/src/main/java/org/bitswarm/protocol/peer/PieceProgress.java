@@ -31,6 +31,9 @@ final class PieceProgress implements Started {
     private final boolean bytesMode;
     /** Block fingerprints in digest mode, else null. */
     final long[] prints;
+    /** With smart ban: who sent each block and a fingerprint of what it sent, else null. */
+    long[] senders;
+    long[] blockPrints;
     /** Oracle only: some block was garbled by its sender. */
     boolean tainted;
     /** A block of it was requested from a seed (mainline's seedstarted). */

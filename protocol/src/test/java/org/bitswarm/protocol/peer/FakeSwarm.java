@@ -179,6 +179,7 @@ final class FakeSwarm implements PickView, ChokeView {
         long thisRound;
         long lastRound;
         long rateOut;
+        long outThisRound;
 
         FakePeer(long id) {
             this.id = id;
@@ -232,6 +233,11 @@ final class FakeSwarm implements PickView, ChokeView {
         @Override
         public long rateOut() {
             return rateOut;
+        }
+
+        @Override
+        public long bytesOutThisRound() {
+            return outThisRound;
         }
 
         @Override
