@@ -54,7 +54,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     private final Series downSeries;
     private long overhead;
     private final long[] ringArrival = new long[RING];
-    private final long[] ringBytes = new long[RING];
+    private final int[] ringBytes = new int[RING];
     private int ringPos;
 
     public Client(Env env, long id) {
@@ -360,7 +360,11 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         w.putLongs(upSeries.toArray());
         w.putLongs(downSeries.toArray());
         w.putLongs(ringArrival);
-        w.putLongs(ringBytes);
+        long[] bytes = new long[RING];
+        for (int i = 0; i < RING; i++) {
+            bytes[i] = ringBytes[i];
+        }
+        w.putLongs(bytes);
         int n = 0;
         for (Session s : sessions) {
             if (s != null) {
