@@ -116,6 +116,7 @@ final class HaveExchange {
 
     private void send(Context ctx, long[] ps) {
         boolean redundant = s.p.have().redundant();
+        Msg all = null; // the message of every peer that lacks all of ps: one immutable record, shared
         for (Connection c : s.peering.conns.values()) {
             int n = 0;
             for (long q : ps) {
@@ -136,8 +137,20 @@ final class HaveExchange {
                     }
                 }
             }
-            Msg m = mine.length == 1 ? new Msg.Have(s.torrent, (int) mine[0]) : new Msg.Haves(s.torrent, mine);
+            Msg m;
+            if (mine == ps) {
+                if (all == null) {
+                    all = message(ps);
+                }
+                m = all;
+            } else {
+                m = message(mine);
+            }
             s.client.control(ctx, c, Kind.HAVE, m, WireSize.HAVE * mine.length);
         }
+    }
+
+    private Msg message(long[] pieces) {
+        return pieces.length == 1 ? new Msg.Have(s.torrent, (int) pieces[0]) : new Msg.Haves(s.torrent, pieces);
     }
 }
