@@ -402,7 +402,7 @@ public final class Validation {
         double fd = f / 2e6;
         text("Diagnosis of the downlink-bound swarm (`downlink-bound-swarm.yaml`, issue 11 item 4; F/d = " + Row.num(fd)
                 + " s). Download rate is the swarm's over the downlinks of the leechers present at the start of each 10 s row;");
-        text("upload utilisation as in timeseries.csv (which counts a block when its transmission starts, item 5).\n");
+        text("upload utilisation as in timeseries.csv (bytes on the wire over the capacity present during the row).\n");
         text("| slots, pipeline | first / (F/d) | mean / (F/d) | last / (F/d) | download rate / downlinks, per row | upload utilisation, per row | duplicate / downloaded |");
         text("|---|---:|---:|---:|---|---|---:|");
         for (Sim.Outcome o : runs) {

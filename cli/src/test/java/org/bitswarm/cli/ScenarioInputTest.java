@@ -64,7 +64,7 @@ class ScenarioInputTest {
                         + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n  protocol:\n"
                         + "    choker:\n      kind: random\n      anti_snubbing: false\n",
                         "bad.yaml:10: bittorrent.protocol.choker.anti_snubbing: unknown key (known: slots, rechoke_interval, "
-                                + "optimistic_interval, new_connection_weight)"),
+                                + "optimistic_interval, new_connection_weight, rechoke_on_leave)"),
                 Arguments.of("strategy value out of range", BT + "    - {name: a, file_size: 1MiB}\n  groups:\n"
                         + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n  protocol:\n"
                         + "    choker:\n      slots: 0\n",

@@ -14,9 +14,15 @@ public final class Reports {
             long acceptedCorrupt, int bannedPeers, int haveCount, int initialPieces, long[] spans, long[] verifyTime,
             int verified) {}
 
-    /** One client: link capacities, per-interval byte counts and its last block sends (for bytes in flight). */
+    /**
+     * One client: link capacities, per-interval byte counts and its last block sends (for bytes in flight). Both
+     * series count the blocks this client sent, spread over their time on the wire: {@code upSeries} over the
+     * transmission on its uplink, {@code downSeries} over their reception (the same length, ending at the
+     * arrival); summed over the clients they give the swarm's upload and download per interval. {@code tailSeries}:
+     * ticks per interval the uplink went on sending after the client's last session left (the block in flight).
+     */
     public record ClientReport(long id, int group, long up, long down, boolean corrupt, long overhead, long[] upSeries,
-            long[] downSeries, long[] ringArrival, long[] ringBytes, List<SessionReport> sessions) {}
+            long[] downSeries, long[] tailSeries, long[] ringArrival, long[] ringBytes, List<SessionReport> sessions) {}
 
     public record TrackerReport(long id, long announces, long dropped, long doneSignals) {}
 
@@ -38,6 +44,7 @@ public final class Reports {
             long overhead = in.getLong();
             long[] us = in.getLongs();
             long[] ds = in.getLongs();
+            long[] tail = in.getLongs();
             long[] ra = in.getLongs();
             long[] rb = in.getLongs();
             int n = in.getInt();
@@ -50,7 +57,7 @@ public final class Reports {
                 ss.add(s);
                 sessions.add(s);
             }
-            clients.add(new ClientReport(e.id(), group, up, down, corrupt, overhead, us, ds, ra, rb, ss));
+            clients.add(new ClientReport(e.id(), group, up, down, corrupt, overhead, us, ds, tail, ra, rb, ss));
         }
     }
 }

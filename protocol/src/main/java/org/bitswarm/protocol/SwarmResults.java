@@ -189,6 +189,16 @@ public final class SwarmResults {
         return sum;
     }
 
+    /** Time within [a, b) covered by one session's spans (join, leave, join, ...; an open last span). */
+    static long presentTime(long[] spans, long a, long b) {
+        long sum = 0;
+        for (int i = 0; i < spans.length; i += 2) {
+            long end = i + 1 < spans.length ? spans[i + 1] : Long.MAX_VALUE;
+            sum += Math.max(0, Math.min(end, b) - Math.max(spans[i], a));
+        }
+        return sum;
+    }
+
     static boolean presentAt(long[] spans, long t) {
         for (int i = 0; i < spans.length; i += 2) {
             long end = i + 1 < spans.length ? spans[i + 1] : Long.MAX_VALUE;
@@ -204,10 +214,12 @@ public final class SwarmResults {
     }
 
     /**
-     * One row per interval ending at {@code time_s}: clients present downloading (leechers) or complete (seeds),
-     * upload and download rates over the interval, upload utilisation against the capacity of the uploaders
-     * present at the end of the interval, and the least and mean number of verified copies of a piece among the
-     * clients present (over all torrents).
+     * One row per interval ending at {@code time_s}: clients present downloading (leechers) or complete (seeds)
+     * at the end of the interval, upload and download rates over the interval (bytes counted while on the wire: a
+     * block's transmission is spread over the rows it spans), upload utilisation against the capacity of the
+     * uploaders present over the interval (the integral of their uplink capacity over the time each was
+     * present, or still finishing the block on its uplink after leaving), and the least and mean number of verified copies of a piece among the clients present (over all
+     * torrents).
      */
     public List<List<String>> timeseriesRows() {
         List<List<String>> out = new ArrayList<>();
@@ -226,7 +238,7 @@ public final class SwarmResults {
             for (ClientReport c : reports.clients) {
                 upBits += 8.0 * at(c.upSeries(), k);
                 downBits += 8.0 * at(c.downSeries(), k);
-                boolean uploader = false;
+                capacity += c.up() * Ticks.toSeconds(uploaderTime(c, t - span, t) + at(c.tailSeries(), k));
                 for (SessionReport s : c.sessions()) {
                     if (!presentAt(s.spans(), t - 1)) {
                         continue;
@@ -238,19 +250,53 @@ public final class SwarmResults {
                     } else {
                         leechers++;
                     }
-                    uploader |= s.role() != Enums.Role.LEECHER;
-                }
-                if (uploader) {
-                    capacity += c.up();
                 }
             }
             double secs = Ticks.toSeconds(span);
             double[] av = availability(t - 1);
             out.add(List.of(Ticks.format(t), Long.toString(leechers), Long.toString(seeds), fmt(upBits / secs),
-                    fmt(downBits / secs), fmt(capacity > 0 ? upBits / secs / capacity : 0), Long.toString((long) av[0]),
+                    fmt(downBits / secs), fmt(capacity > 0 ? upBits / capacity : 0), Long.toString((long) av[0]),
                     fmt(av[1])));
         }
         return out;
+    }
+
+    /**
+     * How long within [a, b) the client was present in at least one torrent in an uploading role (seed or peer):
+     * the union of those sessions' spans, clipped to the interval.
+     */
+    static long uploaderTime(ClientReport c, long a, long b) {
+        if (c.sessions().size() == 1) {
+            SessionReport s = c.sessions().get(0);
+            return s.role() == Enums.Role.LEECHER ? 0 : presentTime(s.spans(), a, b); // one session: spans are disjoint
+        }
+        List<long[]> in = new ArrayList<>();
+        for (SessionReport s : c.sessions()) {
+            if (s.role() == Enums.Role.LEECHER) {
+                continue;
+            }
+            long[] sp = s.spans();
+            for (int i = 0; i < sp.length; i += 2) {
+                long from = Math.max(a, sp[i]);
+                long to = Math.min(b, i + 1 < sp.length ? sp[i + 1] : Long.MAX_VALUE);
+                if (from < to) {
+                    in.add(new long[] {from, to});
+                }
+            }
+        }
+        if (in.size() > 1) {
+            in.sort(Comparator.comparingLong(x -> x[0]));
+        }
+        long sum = 0;
+        long end = Long.MIN_VALUE;
+        for (long[] x : in) {
+            long from = Math.max(x[0], end);
+            if (x[1] > from) {
+                sum += x[1] - from;
+                end = x[1];
+            }
+        }
+        return sum;
     }
 
     private static long at(long[] series, int k) {

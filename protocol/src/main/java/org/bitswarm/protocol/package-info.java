@@ -21,7 +21,8 @@
  * </ul>
  *
  * <h2>Which client each default follows</h2>
- * BEP 3 and mainline 4.x: rechoke every 10 s, 4 upload slots of which one optimistic, optimistic rotation every
+ * BEP 3 and mainline 4.x: rechoke every 10 s and at once when an unchoked peer loses interest or disconnects
+ * ({@code Choker.not_interested}, {@code connection_lost}), 4 upload slots of which one optimistic, optimistic rotation every
  * 30 s with new connections (younger than the rotation period) 3x as likely, anti-snubbing after 30 s, 80
  * connections of which 40 opened by the client itself (seeds too), ban after 3 bad pieces, random first 4 pieces, strict
  * priority, rarest first among neighbours, endgame with cancels, tracker interval 30 min with re-announces every

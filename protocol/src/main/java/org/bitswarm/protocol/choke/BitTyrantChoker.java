@@ -151,6 +151,17 @@ public final class BitTyrantChoker implements Choker {
         return v.seeding() ? seed.unchokeAtOnce(v, peer) : false;
     }
 
+    /**
+     * As a seed, mainline's seed choker (a slot freed between rechokes is refilled at once). While downloading
+     * the unchoke set is a per-round allocation made from the round's byte counts, so it is not redone mid-round:
+     * the share of a peer that left is spread over the remaining unchoked peers by the link scheduler, which is
+     * work-conserving, so the uplink does not idle meanwhile.
+     */
+    @Override
+    public List<Peer> released(ChokeView v) {
+        return v.seeding() ? seed.released(v) : null;
+    }
+
     @Override
     public double weight(Peer peer) {
         Double w = weights.get(peer.id());

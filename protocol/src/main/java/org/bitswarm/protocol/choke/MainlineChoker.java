@@ -14,20 +14,30 @@ import umontreal.ssj.rng.RandomStream;
  * optimistic unchoke, rotated every {@code optimistic_interval} (30 s), three times as likely to go to a
  * connection younger than that. Slots left over go to further random peers. A session that does not upload
  * (a free rider) never unchokes anyone. Subclasses choose the ranking and whether a peer is snubbed.
+ *
+ * <p>With {@code rechoke_on_leave}, a peer we unchoked that loses interest or disconnects makes the choker
+ * rechoke at once, as mainline 4.x's {@code Choker.not_interested} and {@code Choker.connection_lost} call
+ * {@code _rechoke}: the regular slots are ranked again on the current rate estimates and the freed slot goes to
+ * the next peer. Such a rechoke does not count towards the optimistic rotation (in mainline only the 10 s
+ * round-robin timer moves the optimistic unchoke): the optimistic peer keeps its slot unless it is the one that
+ * left, and the rate-measuring round is not restarted.
  */
 public abstract class MainlineChoker implements Choker {
     private final int slots;
     private final long interval;
     private final long optimisticInterval;
     private final double newConnectionWeight;
+    private final boolean rechokeOnLeave;
     private int rechokes;
     private Peer optimistic;
 
-    protected MainlineChoker(int slots, long interval, long optimisticInterval, double newConnectionWeight) {
+    protected MainlineChoker(int slots, long interval, long optimisticInterval, double newConnectionWeight,
+            boolean rechokeOnLeave) {
         this.slots = slots;
         this.interval = interval;
         this.optimisticInterval = optimisticInterval;
         this.newConnectionWeight = newConnectionWeight;
+        this.rechokeOnLeave = rechokeOnLeave;
     }
 
     /** The value regular slots are ranked by, highest first (ties at random). */
@@ -56,6 +66,16 @@ public abstract class MainlineChoker implements Choker {
 
     @Override
     public List<Peer> rechoke(ChokeView v) {
+        return choose(v, true);
+    }
+
+    @Override
+    public List<Peer> released(ChokeView v) {
+        return rechokeOnLeave ? choose(v, false) : null;
+    }
+
+    /** The peers to unchoke; only the periodic rechoke (timer) moves the optimistic rotation on. */
+    private List<Peer> choose(ChokeView v, boolean timer) {
         RandomStream rng = v.random();
         List<Peer> cands = new ArrayList<>();
         for (Peer c : v.peers()) {
@@ -67,7 +87,7 @@ public abstract class MainlineChoker implements Choker {
         if (v.uploads()) {
             unchoke.addAll(regular(v, cands, rng));
             int rotateEvery = (int) Math.max(1, optimisticInterval / interval);
-            boolean rotate = rechokes++ % rotateEvery == 0;
+            boolean rotate = timer && rechokes++ % rotateEvery == 0;
             Peer opt = optimistic;
             if (rotate || opt == null || !opt.open() || !opt.peerInterested() || unchoke.contains(opt)) {
                 opt = optimistic(v, cands, unchoke, rng);

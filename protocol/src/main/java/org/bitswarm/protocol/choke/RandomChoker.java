@@ -13,7 +13,7 @@ import org.bitswarm.protocol.strategy.Peer;
  */
 public final class RandomChoker extends MainlineChoker {
     public RandomChoker(Config cfg) {
-        super(cfg.slots(), cfg.rechokeInterval(), cfg.optimisticInterval(), cfg.newConnectionWeight());
+        super(cfg.slots(), cfg.rechokeInterval(), cfg.optimisticInterval(), cfg.newConnectionWeight(), cfg.rechokeOnLeave());
     }
 
     @Override
@@ -37,14 +37,15 @@ public final class RandomChoker extends MainlineChoker {
             @Doc("upload slots including the optimistic one") int slots,
             @Doc("rechoke period") @Unit(Unit.Kind.DURATION) long rechokeInterval,
             @Doc("optimistic unchoke rotation period") @Unit(Unit.Kind.DURATION) long optimisticInterval,
-            @Doc("weight of a new connection in the optimistic draw") double newConnectionWeight) implements ChokerConfig {
+            @Doc("weight of a new connection in the optimistic draw") double newConnectionWeight,
+            @Doc("when an unchoked peer loses interest or disconnects, rechoke at once so the freed slot is refilled (mainline 4.x BitTorrent/Choker.py: not_interested and connection_lost call _rechoke); false waits for the next rechoke, as Bitswarm did before issue 11") boolean rechokeOnLeave) implements ChokerConfig {
 
         public Config {
             Checks.common(slots, rechokeInterval, optimisticInterval, newConnectionWeight);
         }
 
         public static Config defaults() {
-            return new Config(4, 10_000_000_000L, 30_000_000_000L, 3);
+            return new Config(4, 10_000_000_000L, 30_000_000_000L, 3, true);
         }
 
         @Override

@@ -40,7 +40,7 @@ public final class SuperSeedChoker implements Choker {
 
     public SuperSeedChoker(Config cfg) {
         this.inner = new TitForTatChoker(TitForTatChoker.Config.defaults().withSlots(cfg.slots())
-                .withRechokeInterval(cfg.rechokeInterval()));
+                .withRechokeInterval(cfg.rechokeInterval()).withRechokeOnLeave(cfg.rechokeOnLeave()));
         this.grace = 2 * cfg.rechokeInterval();
     }
 
@@ -57,6 +57,12 @@ public final class SuperSeedChoker implements Choker {
     @Override
     public boolean unchokeAtOnce(ChokeView v, Peer peer) {
         return inner.unchokeAtOnce(v, peer);
+    }
+
+    /** Mainline's seed choker: with rechoke_on_leave, a slot freed between rechokes is refilled at once. */
+    @Override
+    public List<Peer> released(ChokeView v) {
+        return inner.released(v);
     }
 
     @Override
@@ -114,7 +120,9 @@ public final class SuperSeedChoker implements Choker {
     @Doc("BEP 16 super-seeding: a seed offers each peer one rare piece at a time, the next once it spread")
     public record Config(
             @Doc("upload slots") int slots,
-            @Doc("rechoke period") @Unit(Unit.Kind.DURATION) long rechokeInterval) implements ChokerConfig {
+            @Doc("rechoke period") @Unit(Unit.Kind.DURATION) long rechokeInterval,
+            @Doc("when an unchoked peer loses interest or disconnects, rechoke at once (mainline 4.x Choker.py, as "
+                    + "tit_for_tat's rechoke_on_leave)") boolean rechokeOnLeave) implements ChokerConfig {
         public Config {
             ConfigError.require(slots >= 1, "slots", "must be >= 1");
             ConfigError.require(rechokeInterval > 0 && rechokeInterval <= 30_000_000_000L, "rechoke_interval",
@@ -122,7 +130,7 @@ public final class SuperSeedChoker implements Choker {
         }
 
         public static Config defaults() {
-            return new Config(4, 10_000_000_000L);
+            return new Config(4, 10_000_000_000L, true);
         }
 
         @Override

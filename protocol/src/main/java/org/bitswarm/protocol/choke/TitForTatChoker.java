@@ -18,7 +18,7 @@ public final class TitForTatChoker extends MainlineChoker {
     private final Config cfg;
 
     public TitForTatChoker(Config cfg) {
-        super(cfg.slots(), cfg.rechokeInterval(), cfg.optimisticInterval(), cfg.newConnectionWeight());
+        super(cfg.slots(), cfg.rechokeInterval(), cfg.optimisticInterval(), cfg.newConnectionWeight(), cfg.rechokeOnLeave());
         this.cfg = cfg;
     }
 
@@ -38,7 +38,10 @@ public final class TitForTatChoker extends MainlineChoker {
         return v.seeding() || rank > 0;
     }
 
-    /** Mainline 4.x's values: 4 slots, rechoke 10 s, optimistic unchoke every 30 s, anti-snubbing after 30 s. */
+    /**
+     * Mainline 4.x's values: 4 slots, rechoke 10 s, optimistic unchoke every 30 s, anti-snubbing after 30 s, and a
+     * rechoke at once when an unchoked peer loses interest or disconnects.
+     */
     @Doc("tit-for-tat (mainline 4.x): regular slots to the best uploaders to us, optimistic unchoke, anti-snubbing")
     public record Config(
             @Doc("upload slots including the optimistic one (mainline: 4)") int slots,
@@ -46,7 +49,8 @@ public final class TitForTatChoker extends MainlineChoker {
             @Doc("optimistic unchoke rotation period (mainline: 30 s)") @Unit(Unit.Kind.DURATION) long optimisticInterval,
             @Doc("weight of a new connection in the optimistic draw (mainline: 3)") double newConnectionWeight,
             @Doc("take the reciprocation slot from a peer that sent nothing for snub_timeout") boolean antiSnubbing,
-            @Doc("anti-snubbing delay (mainline: 30 s)") @Unit(Unit.Kind.DURATION) long snubTimeout) implements ChokerConfig {
+            @Doc("anti-snubbing delay (mainline: 30 s)") @Unit(Unit.Kind.DURATION) long snubTimeout,
+            @Doc("when an unchoked peer loses interest or disconnects, rechoke at once so the freed slot is refilled (mainline 4.x BitTorrent/Choker.py: not_interested and connection_lost call _rechoke); false waits for the next rechoke, as Bitswarm did before issue 11") boolean rechokeOnLeave) implements ChokerConfig {
 
         public Config {
             Checks.common(slots, rechokeInterval, optimisticInterval, newConnectionWeight);
@@ -54,19 +58,23 @@ public final class TitForTatChoker extends MainlineChoker {
         }
 
         public static Config defaults() {
-            return new Config(4, 10_000_000_000L, 30_000_000_000L, 3, true, 30_000_000_000L);
+            return new Config(4, 10_000_000_000L, 30_000_000_000L, 3, true, 30_000_000_000L, true);
         }
 
         public Config withSlots(int n) {
-            return new Config(n, rechokeInterval, optimisticInterval, newConnectionWeight, antiSnubbing, snubTimeout);
+            return new Config(n, rechokeInterval, optimisticInterval, newConnectionWeight, antiSnubbing, snubTimeout, rechokeOnLeave);
         }
 
         public Config withRechokeInterval(long t) {
-            return new Config(slots, t, optimisticInterval, newConnectionWeight, antiSnubbing, snubTimeout);
+            return new Config(slots, t, optimisticInterval, newConnectionWeight, antiSnubbing, snubTimeout, rechokeOnLeave);
         }
 
         public Config withAntiSnubbing(boolean on) {
-            return new Config(slots, rechokeInterval, optimisticInterval, newConnectionWeight, on, snubTimeout);
+            return new Config(slots, rechokeInterval, optimisticInterval, newConnectionWeight, on, snubTimeout, rechokeOnLeave);
+        }
+
+        public Config withRechokeOnLeave(boolean on) {
+            return new Config(slots, rechokeInterval, optimisticInterval, newConnectionWeight, antiSnubbing, snubTimeout, on);
         }
 
         @Override

@@ -17,11 +17,12 @@ public record ProtocolOverride(
         @Doc("this group's link scheduler") LinkConfig links,
         @Doc("this group's HAVE settings") ProtocolSpec.HaveSpec have,
         @Doc("this group's peer exchange") ProtocolSpec.PexSpec pex,
-        @Doc("this group's ban threshold") Integer banThreshold) {
+        @Doc("this group's ban threshold") Integer banThreshold,
+        @Doc("this group's TCP/IP header overhead") ProtocolSpec.IpOverhead ipOverhead) {
 
     /** Nothing overridden. */
     public static ProtocolOverride defaults() {
-        return new ProtocolOverride(null, null, null, null, null, null, null);
+        return new ProtocolOverride(null, null, null, null, null, null, null, null);
     }
 
     public boolean isEmpty() {
@@ -39,16 +40,17 @@ public record ProtocolOverride(
                 links != null ? links : base.links(),
                 have != null ? have : base.have(),
                 pex != null ? pex : base.pex(),
-                banThreshold != null ? banThreshold : base.banThreshold());
+                banThreshold != null ? banThreshold : base.banThreshold(),
+                ipOverhead != null ? ipOverhead : base.ipOverhead());
     }
 
     /** Only the choker replaced. */
     public static ProtocolOverride choker(ChokerConfig c) {
-        return new ProtocolOverride(null, c, null, null, null, null, null);
+        return new ProtocolOverride(null, c, null, null, null, null, null, null);
     }
 
     /** Only the choker and the link scheduler replaced. */
     public static ProtocolOverride choker(ChokerConfig c, LinkConfig links) {
-        return new ProtocolOverride(null, c, null, links, null, null, null);
+        return new ProtocolOverride(null, c, null, links, null, null, null, null);
     }
 }

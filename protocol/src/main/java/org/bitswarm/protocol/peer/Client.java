@@ -26,7 +26,7 @@ import umontreal.ssj.rng.RandomStream;
  * leaves when its transmission ends and arrives one pair latency later; the data message is sent at
  * transmission start with delay {@code transmission + latency >= lookahead}. Control messages are charged
  * their wire size on the uplink (counted and delayed by their own transmission time) but do not queue behind
- * blocks. Messages to one peer arrive in the order they were sent, as on a TCP connection.
+ * blocks. Every message also carries the TCP/IP headers {@code protocol.ip_overhead} charges (none by default). Messages to one peer arrive in the order they were sent, as on a TCP connection.
  */
 public final class Client implements Entity, LinkScheduler.Uplink {
     static final int RNG_LINKS = 0;
@@ -46,12 +46,23 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     private long up;
     private long down;
     private final LinkScheduler links;
+    /** TCP/IP headers charged on top of every message (none by default). */
+    private final ProtocolSpec.IpOverhead ip;
     /** Last arrival of a message to each peer without a connection; entries in the past are pruned. */
     private final LongLongHashMap lastArrival = new LongLongHashMap();
     /** Size at which lastArrival is next pruned: twice what survived the last pruning, at least 64. */
     private int pruneAt = 64;
+    /** Bytes this client sent, per time-series row, while on its uplink. */
     private final Series upSeries;
+    /** Bytes this client sent, per time-series row, while its receivers took them in (the rows' download rate). */
     private final Series downSeries;
+    /**
+     * Time per row the uplink kept sending after the client went offline (the block in flight when its last
+     * session left is finished): online time for the utilisation, besides the sessions' spans.
+     */
+    private final Series tailSeries;
+    /** End of the block transmission in progress, or in the past. */
+    private long busyUntil;
     private long overhead;
     private final long[] ringArrival = new long[RING];
     private final int[] ringBytes = new int[RING];
@@ -70,8 +81,10 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             sessions[t] = new Session(this, t, env.cfg().torrents().get(t), env.contents()[t], m.role(), protocol);
         }
         this.links = protocol.links().create(this);
+        this.ip = protocol.ipOverhead();
         this.upSeries = new Series(env.cfg().timeseriesInterval());
         this.downSeries = new Series(env.cfg().timeseriesInterval());
+        this.tailSeries = new Series(env.cfg().timeseriesInterval());
     }
 
     @Override
@@ -229,8 +242,9 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     }
 
     private void send(Context ctx, long dest, Connection c, int kind, Msg m, int wire, long extraDelay) {
-        overhead += wire;
-        long tx = wire > 0 ? Ticks.transmission(wire, up) : 0;
+        long onWire = wire + ip.headers(wire);
+        overhead += onWire;
+        long tx = wire > 0 ? Ticks.transmission(onWire, up) : 0;
         ctx.send(dest, inOrder(ctx, dest, c, env.latency().between(id, dest) + tx + extraDelay, extraDelay == 0), kind, m);
     }
 
@@ -280,11 +294,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
 
     /** Reserves downlink time for a block; returns how long the request must be held back. */
     long reserveDownlink(Context ctx, int wire) {
-        return links.reserveDownlink(ctx.now(), wire, down);
-    }
-
-    void countDown(Context ctx, long bytes) {
-        downSeries.add(ctx.now(), bytes);
+        return links.reserveDownlink(ctx.now(), Math.toIntExact(wire + ip.headers(wire)), down);
     }
 
     void uplinkOffer(Context ctx, Connection c) {
@@ -311,17 +321,35 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             long fp = s.content.fingerprint(piece, block);
             m = new Msg.Block(s.torrent, piece, block, garble ? ~fp : fp, null, garble);
         }
-        long tx = Ticks.transmission(WireSize.PIECE_HEADER + len, up);
+        long headers = ip.headers(WireSize.PIECE_HEADER + len);
+        long tx = Ticks.transmission(WireSize.PIECE_HEADER + len + headers, up);
         long delay = inOrder(ctx, c.peer, c, tx + env.latency().between(id, c.peer), true);
         ctx.send(c.peer, delay, Kind.PIECE, m);
         s.uploaded += len;
         c.bytesOut += len;
-        overhead += WireSize.PIECE_HEADER;
-        upSeries.add(ctx.now(), len);
+        overhead += WireSize.PIECE_HEADER + headers;
+        // the time series count bytes while they are on the wire: the uplink sends them over [now, now + tx], the
+        // receiver takes them in over the tx before they arrive (counted here, where tx is known: rows sum clients)
+        upSeries.spread(ctx.now(), ctx.now() + tx, len);
+        busyUntil = ctx.now() + tx;
+        downSeries.spread(ctx.now() + delay - tx, ctx.now() + delay, len);
         ringArrival[ringPos] = ctx.now() + delay;
         ringBytes[ringPos] = len;
         ringPos = (ringPos + 1) % RING;
         return tx;
+    }
+
+    /** A session left: if it was the last one online and a block is still on the uplink, count that time online. */
+    void sessionLeft(Context ctx) {
+        if (busyUntil <= ctx.now()) {
+            return;
+        }
+        for (Session s : sessions) {
+            if (s != null && s.active) {
+                return;
+            }
+        }
+        tailSeries.spread(ctx.now(), busyUntil, busyUntil - ctx.now());
     }
 
     // ---- tracker and run control ----
@@ -359,6 +387,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         w.putInt(group).putLong(up).putLong(down).putByte(corrupt ? 1 : 0).putLong(overhead);
         w.putLongs(upSeries.toArray());
         w.putLongs(downSeries.toArray());
+        w.putLongs(tailSeries.toArray());
         w.putLongs(ringArrival);
         long[] bytes = new long[RING];
         for (int i = 0; i < RING; i++) {

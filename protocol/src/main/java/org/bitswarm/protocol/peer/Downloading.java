@@ -94,7 +94,6 @@ final class Downloading implements PickView {
         int block = m.block();
         int len = s.spec.blockLength(piece, block);
         s.downloaded += len;
-        s.client.countDown(ctx, len);
         Connection c = s.peering.conns.get(from);
         if (c == null) {
             s.duplicate += len;

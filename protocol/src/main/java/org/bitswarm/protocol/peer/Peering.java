@@ -106,8 +106,12 @@ final class Peering {
         connectMore(ctx);
     }
 
-    /** Forgets a connection: its pieces leave the availability counts and its requests go back to the pool. */
+    /**
+     * Forgets a connection: its pieces leave the availability counts and its requests go back to the pool. If
+     * we unchoked the peer and it was interested, its upload slot is free: the choker may rechoke at once.
+     */
     void drop(Context ctx, Connection c) {
+        boolean heldSlot = c.peerInterested && !c.amChoking;
         conns.remove(c.peer);
         if (c.lastArrival >= 0) {
             s.client.rememberArrival(ctx, c.peer, c.lastArrival);
@@ -116,6 +120,9 @@ final class Peering {
         s.haves.forget(c);
         s.down.unrequestAll(c);
         c.uploads.clear();
+        if (heldSlot) {
+            s.up.released(ctx);
+        }
     }
 
     /** Closes a connection between two complete clients: neither has anything for the other. */

@@ -132,6 +132,7 @@ final class Session {
         }
         peering.forgetAddresses();
         client.announce(ctx, this, Kind.EV_STOPPED);
+        client.sessionLeft(ctx);
     }
 
     /** The last missing piece checked out. */

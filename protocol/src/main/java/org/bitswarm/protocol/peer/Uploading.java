@@ -37,7 +37,30 @@ final class Uploading implements ChokeView {
     /** The rechoke timer: apply the choker's choice, then start a new rate-measuring round. */
     void rechoke(Context ctx) {
         this.ctx = ctx;
-        List<Peer> unchoke = choker.rechoke(this);
+        apply(ctx, choker.rechoke(this));
+        for (Connection c : s.peering.conns.values()) {
+            c.rollRates();
+        }
+        offerPieces(ctx, null); // super-seeding: an offer held back may be due by now, with no HAVE to trigger it
+    }
+
+    /**
+     * A peer we unchoked lost interest or disconnected (it is already out of the connections): the choker may
+     * rechoke at once ({@link Choker#released}); the rate-measuring round goes on.
+     */
+    void released(Context ctx) {
+        if (!s.active || !s.uploads()) {
+            return;
+        }
+        this.ctx = ctx;
+        List<Peer> unchoke = choker.released(this);
+        if (unchoke != null) {
+            apply(ctx, unchoke);
+        }
+    }
+
+    /** Unchokes exactly these peers and chokes the others. */
+    private void apply(Context ctx, List<Peer> unchoke) {
         for (Connection c : s.peering.conns.values()) {
             boolean open = unchoke.contains(c);
             if (open && c.amChoking) {
@@ -49,16 +72,16 @@ final class Uploading implements ChokeView {
                 s.client.control(ctx, c, Kind.CHOKE, new Msg.Signal(s.torrent), WireSize.SMALL);
             }
         }
-        for (Connection c : s.peering.conns.values()) {
-            c.rollRates();
-        }
-        offerPieces(ctx, null); // super-seeding: an offer held back may be due by now, with no HAVE to trigger it
     }
 
     void onInterest(Context ctx, Connection c, boolean interested) {
+        boolean wasInterested = c.peerInterested;
         c.peerInterested = interested;
         if (!interested) {
             c.uploads.clear();
+            if (wasInterested && !c.amChoking) {
+                released(ctx);
+            }
             return;
         }
         this.ctx = ctx;

@@ -18,6 +18,17 @@ public interface Choker {
     boolean unchokeAtOnce(ChokeView view, Peer peer);
 
     /**
+     * A peer we had unchoked lost interest (it is no longer {@link Peer#peerInterested()}) or its connection
+     * closed (it is no longer in {@link ChokeView#peers()}), between rechokes: the peers to unchoke from now on
+     * (the session then chokes the others, as at a rechoke, but the rate-measuring round goes on), or null to
+     * leave every choke state as it is until the next rechoke. Mainline 4.x rechokes at once here; the default
+     * waits.
+     */
+    default List<Peer> released(ChokeView view) {
+        return null;
+    }
+
+    /**
      * The share of the uplink an unchoked peer should get, relative to the others, for a link scheduler that
      * weighs flows ({@code weighted_fair}); the default block round robin ignores it. Default: equal shares.
      */

@@ -98,7 +98,7 @@ class ChokerTest {
         for (FakeSwarm.FakePeer p : v.peers) {
             p.thisRound = 0; // nobody reciprocates: one optimistic slot plus three random extras
         }
-        Choker c = new TitForTatChoker.Config(1, 10 * S, 30 * S, 3, true, 30 * S).create();
+        Choker c = new TitForTatChoker.Config(1, 10 * S, 30 * S, 3, true, 30 * S, true).create();
         List<Peer> first = c.rechoke(v);
         assertEquals(1, first.size());
         assertEquals(first, c.rechoke(v), "kept at the second rechoke");
@@ -120,6 +120,63 @@ class ChokerTest {
         }
         assertTrue(seen.contains(0L) && seen.contains(1L), "slow peers get regular slots too: " + seen);
         assertFalse(c.unchokeAtOnce(full(v), v.peers.get(0)), "no free slot, no unchoke between rechokes");
+    }
+
+    /** Marks the peers the choker chose as unchoked, the others as choked (what the session does). */
+    private static void apply(FakeSwarm v, List<Peer> unchoke) {
+        Set<Long> u = ids(unchoke);
+        for (FakeSwarm.FakePeer p : v.peers) {
+            p.amChoking = !u.contains(p.id);
+        }
+    }
+
+    @Test
+    void aSlotFreedByAPeerThatLostInterestIsRefilledAtOnce() {
+        FakeSwarm v = swarm();
+        Choker c = TitForTatChoker.Config.defaults().create();
+        List<Peer> first = c.rechoke(v);
+        apply(v, first);
+        Set<Long> before = ids(first);
+        FakeSwarm.FakePeer leaving = v.peers.get(7); // a regular slot (the fastest uploader to us)
+        assertTrue(before.contains(7L));
+        leaving.peerInterested = false;
+        List<Peer> now = c.released(v);
+        assertEquals(4, now.size(), "the four slots are full again at once: " + ids(now));
+        assertFalse(ids(now).contains(7L), "the peer that lost interest is choked");
+        assertTrue(ids(now).containsAll(Set.of(6L, 5L, 4L)), "the next best peer takes the regular slot: " + ids(now));
+        assertFalse(TitForTatChoker.Config.defaults().withRechokeOnLeave(false).create().released(v) != null,
+                "rechoke_on_leave: false waits for the next rechoke");
+    }
+
+    @Test
+    void aRechokeOnLeaveKeepsTheOptimisticUnchokeAndItsRotation() {
+        FakeSwarm v = swarm();
+        for (FakeSwarm.FakePeer p : v.peers) {
+            p.thisRound = 0; // nobody reciprocates: one optimistic slot only
+        }
+        Choker c = new TitForTatChoker.Config(2, 10 * S, 30 * S, 3, true, 30 * S, true).create();
+        List<Peer> first = c.rechoke(v);
+        apply(v, first);
+        assertEquals(2, first.size(), "the optimistic slot and one random extra");
+        // the optimistic peer is the first one chosen; the extra disconnects
+        Peer opt = first.get(0);
+        Peer extra = first.get(1);
+        v.peers.removeIf(p -> p.id == extra.id());
+        for (int i = 0; i < 10; i++) {
+            List<Peer> now = c.released(v);
+            assertEquals(2, now.size());
+            assertEquals(opt, now.get(0), "the optimistic peer keeps its slot through rechokes on leave");
+            apply(v, now);
+        }
+        // rechokes on leave do not count towards the rotation: the second and third timer rechokes keep it
+        assertEquals(opt, c.rechoke(v).get(0));
+        assertEquals(opt, c.rechoke(v).get(0));
+        // and when the optimistic peer itself leaves, another interested peer takes its slot
+        v.peers.stream().filter(p -> p.id == opt.id()).forEach(p -> p.open = false); // the session closes it first
+        v.peers.removeIf(p -> p.id == opt.id());
+        List<Peer> now = c.released(v);
+        assertEquals(2, now.size());
+        assertFalse(ids(now).contains(opt.id()));
     }
 
     private static FakeSwarm full(FakeSwarm v) {
