@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.bitswarm.engine.config.ConfigError;
+import org.bitswarm.engine.config.Preset;
 import org.bitswarm.engine.config.Unit;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -32,9 +33,18 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@code kinds()} map (a pluggable strategy, such as the choker) is a block whose {@code kind} key picks the
  * record to bind the other keys to ({@code choker: {kind: random, slots: 8}}); without {@code kind} it is the
  * first kind registered, and a bare name ({@code choker: random}) takes that kind's defaults.
+ *
+ * <p>Presets: a component whose type is an enum implementing {@link Preset} (a client profile,
+ * {@code protocol.profile}) chooses the defaults of every record bound inside the mapping that gives it, and
+ * inside the mapping one level up (so the swarm's {@code protocol.profile} also reaches the groups' protocol
+ * blocks): a missing key takes the preset's value ({@link Preset#defaults}) where the preset has one for that
+ * record type, and a pluggable block without {@code kind} takes the preset's kind. A preset given deeper in the
+ * tree (a group's own profile) is in force below it instead.
  */
 public final class Binder {
     private final String file;
+    /** The preset in force while binding below the key that chose it, or null. */
+    private Preset preset;
 
     public Binder(String file) {
         this.file = file;
@@ -57,8 +67,22 @@ public final class Binder {
             List<String> boundElsewhere) {
         MappingNode map = mapping(node, path);
         Map<String, NodeTuple> given = keys(map, path);
+        Preset outer = preset;
+        try {
+            Preset chosen = chosenPreset(type, given, path);
+            if (chosen != null) {
+                preset = chosen;
+            }
+            return bindWith(type, map, given, path, supplied, boundElsewhere);
+        } finally {
+            preset = outer;
+        }
+    }
+
+    private <T extends Record> T bindWith(Class<T> type, MappingNode map, Map<String, NodeTuple> given, String path,
+            Map<String, Object> supplied, List<String> boundElsewhere) {
         RecordComponent[] comps = type.getRecordComponents();
-        T defaults = defaults(type);
+        T defaults = defaultsFor(type);
         Map<String, RecordComponent> byKey = new LinkedHashMap<>();
         for (RecordComponent c : comps) {
             if (!supplied.containsKey(c.getName())) {
@@ -89,6 +113,52 @@ public final class Binder {
             }
         }
         return construct(type, comps, args, map, given, path);
+    }
+
+    /**
+     * The preset this mapping chooses: a preset key of the record itself, else one in a nested record's mapping
+     * (one level down), else null.
+     */
+    private Preset chosenPreset(Class<?> type, Map<String, NodeTuple> given, String path) {
+        Preset here = presetKey(type, given, path);
+        if (here != null) {
+            return here;
+        }
+        for (RecordComponent c : type.getRecordComponents()) {
+            String key = snake(c.getName());
+            NodeTuple t = given.get(key);
+            if (t != null && c.getType().isRecord() && t.getValueNode() instanceof MappingNode m) {
+                Preset p = presetKey(c.getType(), keys(m, join(path, key)), join(path, key));
+                if (p != null) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Preset presetKey(Class<?> type, Map<String, NodeTuple> given, String path) {
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getType().isEnum() && Preset.class.isAssignableFrom(c.getType())) {
+                String key = snake(c.getName());
+                NodeTuple t = given.get(key);
+                if (t != null) {
+                    return (Preset) value(c.getType(), null, t.getValueNode(), join(path, key));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A record type's defaults: the preset's where it has some, else the record's own {@code defaults()}. */
+    private <T> T defaultsFor(Class<T> type) {
+        if (preset != null) {
+            Object d = preset.defaults(type);
+            if (type.isInstance(d)) {
+                return type.cast(d);
+            }
+        }
+        return defaults(type);
     }
 
     private <T extends Record> T construct(Class<T> type, RecordComponent[] comps, Object[] args, MappingNode map,
@@ -171,7 +241,7 @@ public final class Binder {
         }
         Map<String, Class<? extends Record>> kinds = cls.isInterface() ? kinds(cls) : null;
         if (kinds != null) {
-            return bindKind(kinds, node, path);
+            return bindKind(cls, kinds, node, path);
         }
         String text = scalar(node, path);
         try {
@@ -218,11 +288,11 @@ public final class Binder {
         }
     }
 
-    private Object bindKind(Map<String, Class<? extends Record>> kinds, Node node, String path) {
+    private Object bindKind(Class<?> iface, Map<String, Class<? extends Record>> kinds, Node node, String path) {
         if (node instanceof ScalarNode) {
             String kind = scalar(node, path);
             Class<? extends Record> cls = kindClass(kinds, kind, node, join(path, "kind"));
-            Record d = defaults(cls);
+            Record d = defaultsFor(cls);
             if (d == null) {
                 throw error(node, path, "kind " + kind + " has required keys: write {kind: " + kind + ", ...}");
             }
@@ -231,13 +301,26 @@ public final class Binder {
         MappingNode map = mapping(node, path);
         Map<String, NodeTuple> given = keys(map, path);
         NodeTuple k = given.get("kind");
-        String kind = k == null ? kinds.keySet().iterator().next() : scalar(k.getValueNode(), join(path, "kind"));
+        String kind = k == null ? defaultKind(iface, kinds) : scalar(k.getValueNode(), join(path, "kind"));
         Class<? extends Record> cls = kindClass(kinds, kind, k == null ? map : k.getValueNode(), join(path, "kind"));
         List<NodeTuple> rest = new ArrayList<>(map.getValue());
         rest.remove(k);
         MappingNode others = new MappingNode(map.getTag(), true, rest, map.getStartMark(), map.getEndMark(),
                 map.getFlowStyle());
         return bind(cls, others, path);
+    }
+
+    /** The kind a block without {@code kind} gets: the preset's choice, else the first registered. */
+    private String defaultKind(Class<?> iface, Map<String, Class<? extends Record>> kinds) {
+        Object chosen = preset != null ? preset.defaults(iface) : null;
+        if (chosen != null) {
+            for (Map.Entry<String, Class<? extends Record>> e : kinds.entrySet()) {
+                if (e.getValue() == chosen.getClass()) {
+                    return e.getKey();
+                }
+            }
+        }
+        return kinds.keySet().iterator().next();
     }
 
     private Class<? extends Record> kindClass(Map<String, Class<? extends Record>> kinds, String kind, Node at, String path) {

@@ -10,6 +10,7 @@ import org.bitswarm.engine.config.Unit;
 import org.bitswarm.protocol.config.Enums;
 import org.bitswarm.protocol.config.GroupSpec;
 import org.bitswarm.protocol.config.Membership;
+import org.bitswarm.protocol.config.Profile;
 import org.bitswarm.protocol.config.SwarmConfig;
 
 /**
@@ -19,6 +20,8 @@ import org.bitswarm.protocol.config.SwarmConfig;
  */
 public final class ReferenceWriter {
     private final StringBuilder out = new StringBuilder();
+    /** Write each key's @Doc line and the other kinds of each strategy (false: values only). */
+    private boolean full = true;
 
     static String section(String key, Record defaults) {
         ReferenceWriter w = new ReferenceWriter();
@@ -32,7 +35,7 @@ public final class ReferenceWriter {
             Object v = read(c, r);
             Doc doc = c.getAnnotation(Doc.class);
             String key = Binder.snake(c.getName());
-            if (doc != null) {
+            if (doc != null && full) {
                 comment(indent, doc.value());
             }
             Unit unit = c.getAnnotation(Unit.class);
@@ -91,6 +94,11 @@ public final class ReferenceWriter {
         }
         out.append(indent).append(key).append(":\n");
         String in = indent + "  ";
+        if (!full) {
+            out.append(in).append("kind: ").append(kind).append('\n');
+            record(value, in);
+            return;
+        }
         out.append(in).append("# one of: ").append(String.join(", ", kinds.keySet())).append('\n');
         out.append(in).append("# ").append(kind).append(": ").append(describe(value.getClass())).append('\n');
         out.append(in).append("kind: ").append(kind).append('\n');
@@ -199,7 +207,25 @@ public final class ReferenceWriter {
                 # Lists show one or two example items (groups: a seed and a peer, since a swarm needs a source); every
                 # other value is the default, and inside a list item a missing key takes the item type's default.
                 model: bittorrent
-                """ + section("bittorrent", referenceSwarm());
+                """ + section("bittorrent", referenceSwarm()) + profiles();
+    }
+
+    /** Every client profile's protocol block, as comments: what {@code protocol: {profile: NAME}} sets. */
+    static String profiles() {
+        StringBuilder b = new StringBuilder();
+        b.append("# Client profiles (bittorrent.protocol.profile): the whole protocol block each profile gives. A key\n");
+        b.append("# written beside the profile overrides its value (also in a group's protocol block). The client source of\n");
+        b.append("# every value, and what has no equivalent in the model, is in docs/profiles.md.\n");
+        for (Profile p : Profile.values()) {
+            ReferenceWriter one = new ReferenceWriter();
+            one.full = false;
+            one.out.append("protocol:   # profile: ").append(p.name().toLowerCase(Locale.ROOT)).append('\n');
+            one.record(p.spec(), "  ");
+            for (String line : one.out.toString().split("\n")) {
+                b.append("#   ").append(line).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     /** The defaults, with a seed group added: the default group alone (one empty peer) could never finish. */

@@ -123,6 +123,13 @@ class MalformedInputBatteryTest {
                 c("matrix asymmetric", matrix("0 10 10\n10 0 10\n10 30 0\n"), "run @/s.yaml --dev local",
                         "@/m.txt:3: column 2: 30 ms differs from row 2 column 3 (10 ms)"),
                 c("matrix blank line inside", matrix("0 10\n\n10 0\n"), "run @/s.yaml --dev local", "@/m.txt:2: blank line inside the matrix"),
+                // Client profiles.
+                c("unknown profile", file("s.yaml", "model: bittorrent\nend_time: 10s\nbittorrent:\n  protocol: {profile: utorrent}\n"),
+                        "run @/s.yaml --dev local", "@/s.yaml:4: bittorrent.protocol.profile: expected one of mainline, libtorrent,"
+                        + " transmission, got \"utorrent\""),
+                c("unknown profile in a group", file("s.yaml", "model: bittorrent\nend_time: 10s\nbittorrent:\n  groups:\n"
+                        + "    - {name: g, count: 1, torrents: [{torrent: t0, role: seed}], protocol: {profile: Mainline 4}}\n"),
+                        "run @/s.yaml --dev local", "@/s.yaml:5: bittorrent.groups[0].protocol.profile: expected one of mainline,"),
                 // Command-line values.
                 c("--heap 0", ok, "run @/s.yaml --dev multicore --heap 0", "--heap: at least 64m, got 0"),
                 c("--heap 1k", ok, "run @/s.yaml --dev multicore --heap 1k", "--heap: at least 64m, got 1k"),

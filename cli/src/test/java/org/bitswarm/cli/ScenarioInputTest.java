@@ -59,7 +59,7 @@ class ScenarioInputTest {
                         + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n  protocol:\n"
                         + "    choker: {kind: tit_for_two_tats, slots: 4}\n",
                         "bad.yaml:8: bittorrent.protocol.choker.kind: unknown kind \"tit_for_two_tats\" (known: "
-                                + "tit_for_tat, random, prop_share, bit_tyrant, super_seed)"),
+                                + "tit_for_tat, random, prop_share, bit_tyrant, super_seed, libtorrent)"),
                 Arguments.of("strategy key of another kind", BT + "    - {name: a, file_size: 1MiB}\n  groups:\n"
                         + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n  protocol:\n"
                         + "    choker:\n      kind: random\n      anti_snubbing: false\n",

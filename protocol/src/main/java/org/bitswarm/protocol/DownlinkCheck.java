@@ -1,6 +1,7 @@
 package org.bitswarm.protocol;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,29 +50,48 @@ public final class DownlinkCheck {
 
     /**
      * Parses the block arrivals out of a trace ({@code RunResult.trace()}, or trace.txt): lines
-     * {@code "<time> <src> -> <dest> piece t<torrent> <piece> <block> ..."}.
+     * {@code "<time> <src> -> <dest> piece t<torrent> <piece> <block> ..."} are blocks that crossed the network. A
+     * block that then waited for the receiver's downlink ({@code links.downlink: paced}) is received at its
+     * {@code "<time> <dest> -> <dest> block_in t<torrent> <piece> <block> [<src>, <wire time in ticks>]"} line
+     * instead, which names its piece line exactly. Blocks still waiting for the downlink when the run ended are
+     * not received: they are the last {@code stillWaiting.get(client)} piece lines to that client (first come,
+     * first served), and are left out.
      */
-    public static Arrivals fromTrace(SwarmConfig cfg, List<String> trace) {
+    public static Arrivals fromTrace(SwarmConfig cfg, List<String> trace, Map<Long, Integer> stillWaiting) {
         Map<Long, List<long[]>> per = new LinkedHashMap<>();
+        Map<String, long[]> byWire = new HashMap<>();
         for (String line : trace) {
-            int p = line.indexOf(" piece t");
-            if (p < 0) {
+            boolean piece = line.contains(" piece t");
+            if (!piece && !line.contains(" block_in t")) {
                 continue;
             }
-            String[] f = line.split(" ");
-            // f: time src -> dest piece tN piece block ...
-            if (f.length < 8 || !f[2].equals("->") || !f[4].equals("piece")) {
+            String[] f = line.split("[ \\[\\],]+");
+            // f: time src -> dest piece tN piece block ...   or   time dest -> dest block_in tN piece block src wireAt
+            if (f.length < 8 || !f[2].equals("->") || !f[4].equals(piece ? "piece" : "block_in")) {
                 continue;
             }
             long time = parseTicks(f[0]);
             long dest = Long.parseLong(f[3]);
-            TorrentSpec spec = cfg.torrents().get(Integer.parseInt(f[5].substring(1)));
-            int len = spec.blockLength(Integer.parseInt(f[6]), Integer.parseInt(f[7]));
-            per.computeIfAbsent(dest, k -> new ArrayList<>()).add(new long[] {time, WireSize.PIECE_HEADER + len});
+            if (piece) {
+                TorrentSpec spec = cfg.torrents().get(Integer.parseInt(f[5].substring(1)));
+                int len = spec.blockLength(Integer.parseInt(f[6]), Integer.parseInt(f[7]));
+                long[] a = {time, WireSize.PIECE_HEADER + len};
+                per.computeIfAbsent(dest, k -> new ArrayList<>()).add(a);
+                byWire.put(f[1] + " " + dest + " " + f[5] + " " + f[6] + " " + f[7] + " " + time, a);
+            } else {
+                long[] a = f.length < 10 ? null
+                        : byWire.remove(f[8] + " " + dest + " " + f[5] + " " + f[6] + " " + f[7] + " " + f[9]);
+                if (a == null) {
+                    throw new IllegalArgumentException("trace: block_in without its piece message: " + line);
+                }
+                a[0] = time;
+            }
         }
         Map<Long, long[]> times = new LinkedHashMap<>();
         Map<Long, long[]> bytes = new LinkedHashMap<>();
-        per.forEach((dest, list) -> {
+        per.forEach((dest, all) -> {
+            List<long[]> list = new ArrayList<>(all.subList(0, all.size() - stillWaiting.getOrDefault(dest, 0)));
+            list.sort((x, y) -> Long.compare(x[0], y[0]));
             long[] t = new long[list.size()];
             long[] b = new long[list.size()];
             for (int i = 0; i < t.length; i++) {
@@ -84,9 +104,23 @@ public final class DownlinkCheck {
         return new Arrivals(times, bytes);
     }
 
+    /** The arrivals of a trace whose run ended with no block waiting for a downlink. */
+    public static Arrivals fromTrace(SwarmConfig cfg, List<String> trace) {
+        return fromTrace(cfg, trace, Map.of());
+    }
+
+    /** The arrivals of a run: its trace, less the blocks its clients' reports say were still waiting at the end. */
+    public static Arrivals fromRun(SwarmConfig cfg, Reports reports, List<String> trace) {
+        Map<Long, Integer> waiting = new HashMap<>();
+        for (ClientReport c : reports.clients) {
+            waiting.put(c.id(), c.downQueuedBlocks());
+        }
+        return fromTrace(cfg, trace, waiting);
+    }
+
     /** Checks every client that received a block in the trace, with windows of the given lengths (ticks). */
     public static List<ClientResult> checkRun(SwarmConfig cfg, Reports reports, List<String> trace, long... windows) {
-        Arrivals a = fromTrace(cfg, trace);
+        Arrivals a = fromRun(cfg, reports, trace);
         List<ClientResult> out = new ArrayList<>();
         for (ClientReport c : reports.clients) {
             long[] t = a.times().get(c.id());
@@ -99,15 +133,21 @@ public final class DownlinkCheck {
 
     /**
      * The bound as an invariant, in {@link SwarmInvariants}' style: one line per client above it, empty when the
-     * run holds it. Needs a run with the trace on.
+     * run holds it; clients whose link model does not promise the bound ({@code links.downlink:
+     * reserve_at_request}) are not held to it. Needs a run with the trace on.
      */
     public static List<String> violations(SwarmConfig cfg, org.bitswarm.engine.RunResult run) {
         if (run.trace().isEmpty()) {
             throw new IllegalArgumentException("the downlink check needs the event trace (RunConfig.withTrace)");
         }
         List<String> v = new ArrayList<>();
-        for (ClientResult r : checkRun(cfg, new Reports(cfg.trackers().count(), run), run.trace())) {
-            if (!r.holds()) {
+        Reports reports = new Reports(cfg.trackers().count(), run);
+        Map<Long, Integer> groups = new HashMap<>();
+        for (ClientReport c : reports.clients) {
+            groups.put(c.id(), c.group());
+        }
+        for (ClientResult r : checkRun(cfg, reports, run.trace())) {
+            if (!r.holds() && cfg.protocolOf(groups.get(r.client())).links().downlinkHolds()) {
                 v.add("client " + r.client() + ": received " + String.format(java.util.Locale.ROOT, "%.2f", r.excessBlocks())
                         + " blocks more than its downlink allows, in the interval ending at " + Ticks.format(r.worstAt()) + " s");
             }

@@ -15,14 +15,18 @@ public final class Reports {
             int verified) {}
 
     /**
-     * One client: link capacities, per-interval byte counts and its last block sends (for bytes in flight). Both
-     * series count the blocks this client sent, spread over their time on the wire: {@code upSeries} over the
-     * transmission on its uplink, {@code downSeries} over their reception (the same length, ending at the
-     * arrival); summed over the clients they give the swarm's upload and download per interval. {@code tailSeries}:
+     * One client: link capacities, per-interval byte counts and its last block sends (for bytes in flight). The
+     * series count payload bytes spread over their time on the wire: {@code upSeries} the blocks this client sent,
+     * over their transmission on its uplink; {@code downSeries} the blocks it received, over one block time at its
+     * downlink rate ending when it received them; summed over the clients they give the swarm's upload and
+     * download per interval. {@code tailSeries}:
      * ticks per interval the uplink went on sending after the client's last session left (the block in flight).
+     * {@code downQueued}, {@code downQueuedBlocks}: payload bytes and blocks still waiting for this client's
+     * downlink at the end ({@code links.downlink: paced}; also in flight).
      */
     public record ClientReport(long id, int group, long up, long down, boolean corrupt, long overhead, long[] upSeries,
-            long[] downSeries, long[] tailSeries, long[] ringArrival, long[] ringBytes, List<SessionReport> sessions) {}
+            long[] downSeries, long[] tailSeries, long[] ringArrival, long[] ringBytes, long downQueued,
+            int downQueuedBlocks, List<SessionReport> sessions) {}
 
     public record TrackerReport(long id, long announces, long dropped, long doneSignals) {}
 
@@ -47,6 +51,8 @@ public final class Reports {
             long[] tail = in.getLongs();
             long[] ra = in.getLongs();
             long[] rb = in.getLongs();
+            long queued = in.getLong();
+            int queuedBlocks = in.getInt();
             int n = in.getInt();
             List<SessionReport> ss = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -57,7 +63,8 @@ public final class Reports {
                 ss.add(s);
                 sessions.add(s);
             }
-            clients.add(new ClientReport(e.id(), group, up, down, corrupt, overhead, us, ds, tail, ra, rb, ss));
+            clients.add(new ClientReport(e.id(), group, up, down, corrupt, overhead, us, ds, tail, ra, rb, queued, queuedBlocks,
+                    ss));
         }
     }
 }

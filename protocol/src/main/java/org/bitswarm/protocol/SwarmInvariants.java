@@ -18,7 +18,9 @@ import org.bitswarm.protocol.config.TorrentSpec;
  * <li>block bytes sent = block bytes received + bytes still in flight at the end;
  * <li>a finished client holds every piece, each verified;
  * <li>no corrupt piece was accepted;
- * <li>nobody finishes before the Kumar-Ross bounds ({@link Bounds}).
+ * <li>nobody finishes before the Kumar-Ross bounds ({@link Bounds});
+ * <li>when the run kept its event trace: no client receives faster than its downlink at any time scale, more
+ * than {@code d x interval} plus one block over any interval of at least one block time ({@link DownlinkCheck}).
  * </ul>
  */
 public final class SwarmInvariants {
@@ -40,6 +42,7 @@ public final class SwarmInvariants {
         long received = 0;
         long inFlight = 0;
         for (ClientReport c : r.clients) {
+            inFlight += c.downQueued();
             for (int i = 0; i < c.ringArrival().length; i++) {
                 if (c.ringArrival()[i] > last) {
                     inFlight += c.ringBytes()[i];
@@ -66,6 +69,9 @@ public final class SwarmInvariants {
                 v.add("torrent " + t + ": all completers done at " + Ticks.format(lastDone) + " s, before the Kumar-Ross bound "
                         + Ticks.format(kr) + " s");
             }
+        }
+        if (!run.trace().isEmpty()) {
+            v.addAll(DownlinkCheck.violations(cfg, run));
         }
         return v;
     }

@@ -41,19 +41,23 @@
  * <h2>Bandwidth model and its error against flow-level max-min sharing</h2>
  * The default link scheduler ({@code link.BlockRoundRobin}). Each client has an uplink and a downlink capacity. The uplink sends one block at a time and serves the
  * connections with waiting requests round-robin, one block each: processor sharing at block granularity. A block
- * arrives {@code transmission + pair latency} after its transmission starts. The downlink is enforced by the
- * receiver, which reserves the block's transmission time on its downlink for every request and holds the request
- * back until the reservation starts. Control messages are charged their wire size and their transmission time,
- * but do not queue behind blocks. No effect between two clients is instantaneous, so the lookahead is the
- * smallest latency and any partition gives the same result. Known errors compared with a fluid max-min model:
- * (1) within a block the uplink is not shared, so a flow can see up to one block time of extra delay
- * (16 KiB at 1 Mbit/s: 131 ms) and short-term rates are lumpy; (2) when a receiver's downlink is the bottleneck,
- * its uploaders do not immediately give the spare rate to their other flows (max-min would), they only see fewer
- * requests; (3) reservations are made when requests are issued, so a reservation lost to a choke is not
- * returned (the downlink is under-used for up to the pipeline's length) and blocks from several uploaders may
- * arrive in a burst briefly faster than the downlink; (4) control traffic does not slow the data down. Over a
- * download of many blocks (1) and (3) average out; (2) makes swarms with downlink-limited clients slightly slower
- * than max-min would.
+ * arrives {@code transmission + pair latency} after its transmission starts, at the receiver's downlink, which is
+ * a link of its own ({@code links.downlink: paced}, {@code link.Downlink}): blocks pass it first come, first
+ * served, each received no earlier than one block time at the downlink rate after the one before, so no client
+ * receives more than {@code d x interval} plus one block over any interval ({@code DownlinkCheck}, asserted by
+ * {@code SwarmInvariants} on traced runs). Requests leave at once. The downlink is state of the receiver, decided
+ * on its rank, and only ever delays, so the lookahead holds. Control messages are charged their wire size and
+ * their transmission time, but do not queue behind blocks. No effect between two clients is instantaneous, so the
+ * lookahead is the smallest latency and any partition gives the same result. Known errors compared with a fluid
+ * max-min model: (1) within a block the uplink is not shared, so a flow can see up to one block time of extra
+ * delay (16 KiB at 1 Mbit/s: 131 ms) and short-term rates are lumpy; (2) when a receiver's downlink is the
+ * bottleneck, its uploaders still send each block at their own rate and the block then waits at the receiver
+ * (TCP would slow that flow and give the spare rate to the uploader's other flows at once); they see fewer
+ * requests instead, since the receiver's pipeline refills only as blocks are received; (3) control traffic does
+ * not slow the data down. Over a download of many blocks (1) averages out; (2) moves latency, not throughput.
+ * The model before issue 11 ({@code links.downlink: reserve_at_request}) reserved the downlink when a request
+ * left and held the request back until then; blocks queued at uploaders then arrived up to 1.6-2.2 x faster than
+ * the downlink over 1 s.
  *
  * <h2>Determinism</h2>
  * Each entity draws from its own streams ({@code Context.random}); purposes: 0 link capacities, 1 initial

@@ -43,7 +43,7 @@ class DeterminismTest {
     void sameResultsOnOneToFourRanks() {
         SwarmConfig cfg = config();
         long end = 1200 * Scenarios.S;
-        RunResult one = Scenarios.run(cfg, SEED, 1, end, false);
+        RunResult one = Scenarios.run(cfg, SEED, 1, end, true);
         SwarmInvariants.check(cfg, one);
         SwarmResults base = SwarmResults.from(cfg, one, end);
         System.out.println(base.summaryMetrics());

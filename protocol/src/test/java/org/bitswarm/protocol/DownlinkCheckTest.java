@@ -114,4 +114,27 @@ class DownlinkCheckTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {7232 + 13}, a.bytes().get(4L));
         assertEquals(2_250_000_000L, a.times().get(4L)[0]);
     }
+
+    @Test
+    void aBlockThatWaitedForTheDownlinkIsReceivedAtItsBlockInLine() {
+        SwarmConfig cfg = Scenarios.swarm(1L << 20, 64 << 10, Enums.PayloadMode.DIGEST,
+                List.of(Scenarios.group("s", 1, Enums.Role.SEED, 1_000_000, 1_000_000)), Scenarios.protocol(), List.of());
+        List<String> trace = List.of(
+                "1.500000000 1 -> 2 piece t0 0 0 12345",
+                "1.500000000 3 -> 2 piece t0 0 0 12345",
+                "1.500000001 3 -> 2 piece t0 0 1 -99",
+                "1.600000000 2 -> 2 block_in t0 0 0 [3, 1500000000]",
+                "1.700000000 2 -> 2 block_in t0 0 1 [3, 1500000001]",
+                "1.800000000 4 -> 2 piece t0 0 2 7");
+        DownlinkCheck.Arrivals a = DownlinkCheck.fromTrace(cfg, trace);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new long[] {1_500_000_000L, 1_600_000_000L, 1_700_000_000L, 1_800_000_000L}, a.times().get(2L));
+        // The run ended with the last block still waiting for the downlink: it was never received.
+        DownlinkCheck.Arrivals ended = DownlinkCheck.fromTrace(cfg, trace, java.util.Map.of(2L, 1));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new long[] {1_500_000_000L, 1_600_000_000L, 1_700_000_000L}, ended.times().get(2L));
+        // A block_in must name a piece message that came before it.
+        assertThrows(IllegalArgumentException.class, () -> DownlinkCheck.fromTrace(cfg,
+                List.of("1.0 2 -> 2 block_in t0 0 0 [3, 900000000]")));
+    }
 }

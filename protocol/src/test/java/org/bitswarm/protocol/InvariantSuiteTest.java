@@ -91,7 +91,7 @@ class InvariantSuiteTest {
     void invariantsHold(Enums.PayloadMode mode, String policy, Enums.HashAlgo hash, int trackers, boolean batch) {
         SwarmConfig cfg = config(mode, policy, hash, trackers, batch);
         long end = 1200 * Scenarios.S;
-        RunResult r = Scenarios.run(cfg, 99 + trackers, 2, end, false);
+        RunResult r = Scenarios.run(cfg, 99 + trackers, 2, end, true);
         SwarmInvariants.check(cfg, r);
         SwarmResults res = SwarmResults.from(cfg, r, end);
         System.out.println(mode + " " + policy + " " + hash + " trackers=" + trackers + " " + res.summaryMetrics());

@@ -35,7 +35,7 @@ class LatencyMatrixTest {
         SwarmConfig cfg = new SwarmConfig(base.torrents(), base.groups(), net, base.protocol(), base.trackers(),
                 base.timeline(), base.payload(), base.hash(), base.timeseriesInterval(), base.until());
         long end = 600 * Scenarios.S;
-        RunResult one = Scenarios.run(cfg, 3, 1, end, false);
+        RunResult one = Scenarios.run(cfg, 3, 1, end, true);
         RunResult two = Scenarios.run(cfg, 3, 2, end, false);
         SwarmInvariants.check(cfg, one);
         assertEquals(one.eventDigest(), two.eventDigest());

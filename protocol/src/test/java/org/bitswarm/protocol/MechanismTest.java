@@ -42,7 +42,7 @@ class MechanismTest {
     }
 
     static SwarmResults run(SwarmConfig cfg, long end) {
-        RunResult r = Scenarios.run(cfg, SEED, 2, end, false);
+        RunResult r = Scenarios.run(cfg, SEED, 2, end, true);
         SwarmInvariants.check(cfg, r);
         SwarmResults res = SwarmResults.from(cfg, r, end);
         System.out.println(res.summaryMetrics());
@@ -68,13 +68,46 @@ class MechanismTest {
     // ---- integrity ----
 
     static SwarmConfig corrupt(int banThreshold) {
+        return corrupt(banThreshold, false);
+    }
+
+    static SwarmConfig corrupt(int banThreshold, boolean smartBan) {
+        return corrupt(banThreshold, smartBan, Enums.PayloadMode.DIGEST);
+    }
+
+    static SwarmConfig corrupt(int banThreshold, boolean smartBan, Enums.PayloadMode mode) {
         GroupSpec bad = new GroupSpec("bad", 2, List.of(new Membership("t0", Enums.Role.PEER, 0.5)),
                 CapacitySpec.fixed(4_000_000), CapacitySpec.fixed(10_000_000), ArrivalSpec.defaults(),
                 SeedingSpec.defaults(), 1.0, 0.5);
-        return Scenarios.swarm(2L << 20, 64 << 10, Enums.PayloadMode.DIGEST,
+        return Scenarios.swarm(2L << 20, 64 << 10, mode,
                 List.of(Scenarios.group("seed", 1, Enums.Role.SEED, 2_000_000, 10_000_000),
                         Scenarios.group("p", 15, Enums.Role.PEER, 1_000_000, 10_000_000), bad),
-                with(ProtocolSpec.defaults(), banThreshold, true, TIT_FOR_TAT), List.of());
+                with(ProtocolSpec.defaults(), banThreshold, true, TIT_FOR_TAT).withSmartBan(smartBan), List.of());
+    }
+
+    @Test
+    void smartBanBansTheSendersOfBadBlocksOnly() {
+        smartBan(Enums.PayloadMode.DIGEST);
+    }
+
+    @Test
+    void smartBanComparesRealBlockBytes() {
+        smartBan(Enums.PayloadMode.BYTES);
+    }
+
+    private static void smartBan(Enums.PayloadMode mode) {
+        SwarmResults on = run(corrupt(0, true, mode), END);
+        SwarmResults off = run(corrupt(0, false, mode), END);
+        assertTrue(metric(on, "bans") > 0, "smart ban bans without any strike threshold");
+        assertTrue(metric(on, "hash_failures") < metric(off, "hash_failures"), "and so stops the waste");
+        int honest = 0;
+        for (SessionReport s : on.reports().sessions) {
+            if (s.group() == 1) {
+                assertTrue(s.bannedPeers() <= 2, "an honest peer bans only the 2 corrupt senders, got " + s.bannedPeers());
+                honest += s.bannedPeers();
+            }
+        }
+        assertTrue(honest > 0, "honest peers banned corrupt ones");
     }
 
     @Test

@@ -48,7 +48,7 @@ class NewPoliciesSwarmTest {
         SwarmConfig cfg = new SwarmConfig(base.torrents(), base.groups(), net, base.protocol(), base.trackers(),
                 base.timeline(), base.payload(), base.hash(), base.timeseriesInterval(), base.until());
         long end = 3600 * Scenarios.S;
-        RunResult one = Scenarios.run(cfg, 11, 1, end, false);
+        RunResult one = Scenarios.run(cfg, 11, 1, end, true);
         SwarmInvariants.check(cfg, one);
         assertEquals("16", SwarmResults.from(cfg, one, end).summaryMetrics().get("completed"), name);
         assertEquals(one.eventDigest(), Scenarios.run(cfg, 11, 3, end, false).eventDigest(), name + ": same digest on 3 ranks");

@@ -18,6 +18,8 @@ import org.bitswarm.protocol.strategy.PickerConfig;
  * {@code ProtocolSpec.defaults().withChoker(RandomChoker.Config.defaults())}.
  */
 public record ProtocolSpec(
+        @Doc("the client whose defaults every key not written takes: mainline (BitTorrent 4.x, Bitswarm's defaults), "
+                + "libtorrent (2.0.8) or transmission (4.0); each value and its source: docs/profiles.md") Profile profile,
         @Doc("connection limits and request pipelining") ConnectionSpec connections,
         @Doc("who gets our upload slots") ChokerConfig choker,
         @Doc("which block to request next, with strict priority and endgame") PickerConfig pieceSelection,
@@ -25,11 +27,15 @@ public record ProtocolSpec(
         @Doc("HAVE messages") HaveSpec have,
         @Doc("peer exchange (BEP 11)") PexSpec pex,
         @Doc("ban a sender once it took part in this many bad pieces (mainline 4.x: 3; 0 = never)") int banThreshold,
+        @Doc("libtorrent's smart_ban plugin: remember who sent each block of a piece that failed its hash check, and"
+                + " once the piece passes, ban at once every sender whose block differed (off: only ban_threshold)")
+        boolean smartBan,
         @Doc("TCP/IP headers charged on the client's links on top of every message, one per started segment (default"
                 + " none, as mainline's rate limiter, so a capacity is the rate of BitTorrent bytes; libtorrent's"
                 + " rate_limit_ip_overhead charges 40 per 1,460)") IpOverhead ipOverhead) {
 
     public ProtocolSpec {
+        ConfigError.require(profile != null, "profile", "must be mainline, libtorrent or transmission");
         ConfigError.require(connections != null, "connections", "missing");
         ConfigError.require(choker != null, "choker", "missing");
         ConfigError.require(pieceSelection != null, "piece_selection", "missing");
@@ -42,41 +48,46 @@ public record ProtocolSpec(
     }
 
     public static ProtocolSpec defaults() {
-        return new ProtocolSpec(ConnectionSpec.defaults(), TitForTatChoker.Config.defaults(),
+        return new ProtocolSpec(Profile.MAINLINE, ConnectionSpec.defaults(), TitForTatChoker.Config.defaults(),
                 RarestFirstPicker.Config.defaults(), BlockRoundRobin.Config.defaults(), HaveSpec.defaults(),
-                PexSpec.defaults(), 3, IpOverhead.defaults());
+                PexSpec.defaults(), 3, false, IpOverhead.defaults());
+    }
+
+    /** The defaults of a client profile ({@link Profile#spec()}). */
+    public static ProtocolSpec of(Profile p) {
+        return p.spec();
     }
 
     public ProtocolSpec withConnections(ConnectionSpec v) {
-        return new ProtocolSpec(v, choker, pieceSelection, links, have, pex, banThreshold, ipOverhead);
+        return new ProtocolSpec(profile, v, choker, pieceSelection, links, have, pex, banThreshold, smartBan, ipOverhead);
     }
 
     public ProtocolSpec withChoker(ChokerConfig v) {
-        return new ProtocolSpec(connections, v, pieceSelection, links, have, pex, banThreshold, ipOverhead);
+        return new ProtocolSpec(profile, connections, v, pieceSelection, links, have, pex, banThreshold, smartBan, ipOverhead);
     }
 
     public ProtocolSpec withPieceSelection(PickerConfig v) {
-        return new ProtocolSpec(connections, choker, v, links, have, pex, banThreshold, ipOverhead);
+        return new ProtocolSpec(profile, connections, choker, v, links, have, pex, banThreshold, smartBan, ipOverhead);
     }
 
     public ProtocolSpec withLinks(LinkConfig v) {
-        return new ProtocolSpec(connections, choker, pieceSelection, v, have, pex, banThreshold, ipOverhead);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, v, have, pex, banThreshold, smartBan, ipOverhead);
     }
 
     public ProtocolSpec withHave(HaveSpec v) {
-        return new ProtocolSpec(connections, choker, pieceSelection, links, v, pex, banThreshold, ipOverhead);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, v, pex, banThreshold, smartBan, ipOverhead);
     }
 
     public ProtocolSpec withPex(PexSpec v) {
-        return new ProtocolSpec(connections, choker, pieceSelection, links, have, v, banThreshold, ipOverhead);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, have, v, banThreshold, smartBan, ipOverhead);
     }
 
     public ProtocolSpec withBanThreshold(int v) {
-        return new ProtocolSpec(connections, choker, pieceSelection, links, have, pex, v, ipOverhead);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, have, pex, v, smartBan, ipOverhead);
     }
 
     public ProtocolSpec withIpOverhead(IpOverhead v) {
-        return new ProtocolSpec(connections, choker, pieceSelection, links, have, pex, banThreshold, v);
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, have, pex, banThreshold, smartBan, v);
     }
 
     /**
@@ -93,14 +104,22 @@ public record ProtocolSpec(
     public record IpOverhead(
             @Doc("header bytes per TCP segment (IPv4 20 + TCP 20 = 40; IPv6 60; 0 = charge nothing, as mainline's"
                     + " rate limiter; libtorrent with rate_limit_ip_overhead charges 40)") int headerBytes,
-            @Doc("payload bytes per TCP segment (the MSS: 1,460 for a 1,500-byte Ethernet MTU)") int segmentBytes) {
+            @Doc("payload bytes per TCP segment (the MSS: 1,460 for a 1,500-byte Ethernet MTU)") int segmentBytes,
+            @Doc("also charge the receiver's uplink one header per received segment, for its ACK (libtorrent stat.hpp"
+                    + " trancieve_ip_packet charges both directions; the header bytes go before the next block it sends)")
+            boolean acks) {
         public IpOverhead {
             ConfigError.require(headerBytes >= 0 && headerBytes <= 65_535, "header_bytes", "must be in [0, 65535]");
             ConfigError.require(segmentBytes >= 1 && segmentBytes <= 65_535, "segment_bytes", "must be in [1, 65535]");
         }
 
+        /** Headers on sent messages only. */
+        public IpOverhead(int headerBytes, int segmentBytes) {
+            this(headerBytes, segmentBytes, false);
+        }
+
         public static IpOverhead defaults() {
-            return new IpOverhead(0, 1460);
+            return new IpOverhead(0, 1460, false);
         }
 
         /** The header bytes a message of {@code wire} bytes carries: one header per started segment. */
@@ -109,19 +128,50 @@ public record ProtocolSpec(
         }
     }
 
-    /** Connection limits (mainline 4.x: 80 connections, 40 opened by ourselves) and pipelining (mainline 3.4: 5). */
+    public ProtocolSpec withSmartBan(boolean v) {
+        return new ProtocolSpec(profile, connections, choker, pieceSelection, links, have, pex, banThreshold, v, ipOverhead);
+    }
+
+    /**
+     * Connection limits (mainline 4.x: 80 connections, 40 opened by ourselves) and pipelining (mainline 3.4: 5
+     * requests in flight; with {@code pipeline_time}, a depth that follows the connection's rate as real clients
+     * size it).
+     */
     public record ConnectionSpec(
             @Doc("most connections per torrent (mainline 4.x: 80)") int max,
             @Doc("connections a client opens itself before it only accepts (mainline: 40)") int initiate,
-            @Doc("requests kept in flight per connection (mainline 3.4: 5)") int pipeline,
+            @Doc("requests kept in flight per connection (mainline 3.4: 5); with pipeline_time, the least") int pipeline,
+            @Doc("0 = a fixed pipeline; else keep this long of the connection's download rate in flight (rate over the"
+                    + " last two rechoke periods x pipeline_time / 16 KiB, at least pipeline, at most pipeline_max;"
+                    + " libtorrent request_queue_time: 3 s, Transmission: 10 s, mainline 4.x: 4 s)")
+            @Unit(Unit.Kind.DURATION) long pipelineTime,
+            @Doc("the most requests in flight per connection with pipeline_time (mainline 4.x: 50; libtorrent"
+                    + " max_out_request_queue: 500)") int pipelineMax,
             @Doc("most learned addresses kept to try later, the oldest dropped for a new one (0 = no limit, every"
                     + " address heard of is kept; mainline keeps a few hundred: with a limit, memory per client no"
-                    + " longer grows with the swarm)") int known) {
+                    + " longer grows with the swarm)") int known,
+            @Doc("0 = control messages leave at once; else the client's rate limiter hands out quota every quota_tick and"
+                    + " each control message (handshake, interest, choke, request, have) waits for the next tick, the"
+                    + " messages after it on that connection too (libtorrent tick_interval: 500 ms)")
+            @Unit(Unit.Kind.DURATION) long quotaTick) {
         public ConnectionSpec {
             ConfigError.require(max >= 1, "max", "must be >= 1");
             ConfigError.require(initiate >= 1 && initiate <= max, "initiate", "must be in [1, max]");
             ConfigError.require(pipeline >= 1, "pipeline", "must be >= 1");
+            ConfigError.require(pipelineTime >= 0, "pipeline_time", "must be >= 0 (0 = a fixed pipeline)");
+            ConfigError.require(pipelineMax >= pipeline, "pipeline_max", "must be >= pipeline");
             ConfigError.require(known >= 0, "known", "must be >= 0 (0 = no limit)");
+            ConfigError.require(quotaTick >= 0, "quota_tick", "must be >= 0 (0 = control messages leave at once)");
+        }
+
+        /** Control messages at once. */
+        public ConnectionSpec(int max, int initiate, int pipeline, long pipelineTime, int pipelineMax, int known) {
+            this(max, initiate, pipeline, pipelineTime, pipelineMax, known, 0);
+        }
+
+        /** A fixed pipeline, with a limit on learned addresses. */
+        public ConnectionSpec(int max, int initiate, int pipeline, int known) {
+            this(max, initiate, pipeline, 0, Math.max(50, pipeline), known);
         }
 
         /** The first three settings, with no limit on learned addresses. */
@@ -130,25 +180,38 @@ public record ProtocolSpec(
         }
 
         public static ConnectionSpec defaults() {
-            return new ConnectionSpec(80, 40, 5, 0);
+            return new ConnectionSpec(80, 40, 5, 0, 50, 0, 0);
+        }
+
+        /** Requests to keep in flight on a connection receiving {@code bytesPerSecond}. */
+        public int depth(double bytesPerSecond) {
+            if (pipelineTime == 0) {
+                return pipeline;
+            }
+            double blocks = bytesPerSecond * pipelineTime / 1e9 / (16 * 1024);
+            return (int) Math.min(pipelineMax, Math.max(pipeline, Math.floor(blocks)));
         }
 
         public ConnectionSpec withInitiate(int v) {
-            return new ConnectionSpec(max, v, pipeline, known);
+            return new ConnectionSpec(max, v, pipeline, pipelineTime, pipelineMax, known, quotaTick);
         }
 
         public ConnectionSpec withPipeline(int v) {
-            return new ConnectionSpec(max, initiate, v, known);
+            return new ConnectionSpec(max, initiate, v, pipelineTime, Math.max(pipelineMax, v), known, quotaTick);
+        }
+
+        public ConnectionSpec withPipelineTime(long t, int most) {
+            return new ConnectionSpec(max, initiate, pipeline, t, most, known, quotaTick);
         }
 
         public ConnectionSpec withKnown(int v) {
-            return new ConnectionSpec(max, initiate, pipeline, v);
+            return new ConnectionSpec(max, initiate, pipeline, pipelineTime, pipelineMax, v, quotaTick);
         }
     }
 
     /** Which peers get a HAVE and whether HAVEs are batched. */
     public record HaveSpec(
-            @Doc("send HAVE also to peers that have the piece (libtorrent default: false)") boolean redundant,
+            @Doc("send HAVE also to peers that have the piece (libtorrent 2.0 send_redundant_have: true; Bitswarm's default false)") boolean redundant,
             @Doc("coalesce the HAVEs of this period into one message per peer (0 = one HAVE per piece, as BEP 3)")
             @Unit(Unit.Kind.DURATION) long batch) {
         public HaveSpec {

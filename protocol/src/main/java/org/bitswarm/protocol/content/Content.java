@@ -69,7 +69,17 @@ public final class Content {
     public boolean verify(int piece, byte[] data, int length) {
         MessageDigest md = digest();
         md.update(data, 0, length);
-        return Arrays.equals(md.digest(), pieceHash(piece));
+        return matches(piece, md.digest());
+    }
+
+    /** A fresh hash of the torrent's algorithm, to feed a piece's bytes into as they arrive. */
+    public MessageDigest newDigest() {
+        return digest();
+    }
+
+    /** Whether a piece's computed hash equals the metainfo's. */
+    public boolean matches(int piece, byte[] hash) {
+        return Arrays.equals(hash, pieceHash(piece));
     }
 
     private MessageDigest digest() {

@@ -1,6 +1,7 @@
 package org.bitswarm.protocol.link;
 
 import java.util.ArrayDeque;
+import org.bitswarm.engine.config.ConfigError;
 import org.bitswarm.engine.config.Doc;
 import org.bitswarm.protocol.strategy.LinkConfig;
 import org.bitswarm.protocol.strategy.LinkScheduler;
@@ -8,19 +9,18 @@ import org.bitswarm.protocol.strategy.LinkScheduler;
 /**
  * Processor sharing at block granularity. The uplink serialises one block at a time: blocks requested by
  * unchoked peers wait per connection, and the uplink serves the connections round-robin, one 16 KiB block
- * each. The downlink is enforced by the receiver: every request reserves the block's transmission time on the
- * downlink and is held back until its reservation starts, so requests (hence arrivals, in the long run) never
- * exceed the download capacity. Known error against flow-level max-min sharing: a block, once started, holds
- * the whole uplink (up to one block time of extra delay per hop); an uploader whose receivers are
- * downlink-bound does not give the spare rate to its other flows until requests dry up; reservations are made
- * at request time, so a reservation lost to a choke is not returned, and arrivals from several uploaders may
- * bunch briefly above the downlink rate.
+ * each. The receiver's downlink is a link of its own ({@link Downlink}): by default blocks that have crossed the
+ * network pass it first come, first served, so a client never receives faster than its downlink at any time scale
+ * (issue 11). Known error against flow-level max-min sharing: a block, once started, holds the whole uplink (up
+ * to one block time of extra delay per hop); an uploader whose receiver is downlink-bound still spends its own
+ * block time on the block (TCP would slow that flow and lend the rate to the others), while the block waits at
+ * the receiver.
  */
 public final class BlockRoundRobin extends BlockScheduler {
     private final ArrayDeque<Flow> queue = new ArrayDeque<>();
 
-    public BlockRoundRobin(Uplink uplink) {
-        super(uplink);
+    public BlockRoundRobin(Uplink uplink, Downlink downlink) {
+        super(uplink, downlink);
     }
 
     @Override
@@ -51,16 +51,31 @@ public final class BlockRoundRobin extends BlockScheduler {
         }
     }
 
-    /** No settings. */
-    @Doc("block-level round robin on the uplink, receiver-paced downlink")
-    public record Config() implements LinkConfig {
+    @Doc("block-level round robin on the uplink, the downlink at the receiver")
+    public record Config(@Doc("the receiver's downlink: paced (blocks pass a first-come, first-served link at the"
+            + " receiver, so no client receives faster than its downlink at any time scale) or reserve_at_request (the"
+            + " model before issue 11: each request reserves downlink time when sent; arrivals may bunch above the"
+            + " downlink)") Downlink downlink) implements LinkConfig {
+        public Config {
+            ConfigError.require(downlink != null, "downlink", "missing");
+        }
+
         public static Config defaults() {
-            return new Config();
+            return new Config(Downlink.PACED);
+        }
+
+        public Config withDownlink(Downlink v) {
+            return new Config(v);
+        }
+
+        @Override
+        public boolean downlinkHolds() {
+            return downlink == Downlink.PACED;
         }
 
         @Override
         public LinkScheduler create(Uplink uplink) {
-            return new BlockRoundRobin(uplink);
+            return new BlockRoundRobin(uplink, downlink);
         }
     }
 }

@@ -6,16 +6,17 @@ import org.bitswarm.protocol.wire.Kind;
 
 /**
  * What the block-granularity schedulers share: an uplink that sends one block at a time to the waiting flow
- * the subclass chooses, and a downlink paced by the receiver ({@link DownlinkPacer}). A flow is waiting from
+ * the subclass chooses, and the receiver's downlink ({@link DownlinkPacer}, modelled as {@link Downlink} says). A flow is waiting from
  * {@link #offer} until it has nothing more to send or is found not ready when its turn comes.
  */
 abstract class BlockScheduler implements LinkScheduler {
     private final Uplink uplink;
     private boolean busy;
-    private final DownlinkPacer downlink = new DownlinkPacer();
+    private final DownlinkPacer downlink;
 
-    BlockScheduler(Uplink uplink) {
+    BlockScheduler(Uplink uplink, Downlink downlink) {
         this.uplink = uplink;
+        this.downlink = new DownlinkPacer(downlink);
     }
 
     /** Adds a flow that was not waiting. */
@@ -71,5 +72,15 @@ abstract class BlockScheduler implements LinkScheduler {
     @Override
     public final long reserveDownlink(long now, int wire, long rate) {
         return downlink.reserve(now, wire, rate);
+    }
+
+    @Override
+    public final void releaseDownlink(long now, int wire, long rate) {
+        downlink.release(now, wire, rate);
+    }
+
+    @Override
+    public final long arriveDownlink(long now, int wire, long rate) {
+        return downlink.arrive(now, wire, rate);
     }
 }

@@ -2,6 +2,7 @@ package org.bitswarm.protocol.link;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bitswarm.engine.config.ConfigError;
 import org.bitswarm.engine.config.Doc;
 import org.bitswarm.protocol.strategy.LinkConfig;
 import org.bitswarm.protocol.strategy.LinkScheduler;
@@ -20,8 +21,8 @@ public final class WeightedFair extends BlockScheduler {
     private double vtime;
     private int best;
 
-    public WeightedFair(Uplink uplink) {
-        super(uplink);
+    public WeightedFair(Uplink uplink, Downlink downlink) {
+        super(uplink, downlink);
     }
 
     @Override
@@ -62,14 +63,30 @@ public final class WeightedFair extends BlockScheduler {
     }
 
     @Doc("weighted fair queueing of blocks: unchoked peers get uplink shares by the choker's weights")
-    public record Config() implements LinkConfig {
+    public record Config(@Doc("the receiver's downlink: paced (blocks pass a first-come, first-served link at the"
+            + " receiver, so no client receives faster than its downlink at any time scale) or reserve_at_request (the"
+            + " model before issue 11: each request reserves downlink time when sent; arrivals may bunch above the"
+            + " downlink)") Downlink downlink) implements LinkConfig {
+        public Config {
+            ConfigError.require(downlink != null, "downlink", "missing");
+        }
+
         public static Config defaults() {
-            return new Config();
+            return new Config(Downlink.PACED);
+        }
+
+        public Config withDownlink(Downlink v) {
+            return new Config(v);
+        }
+
+        @Override
+        public boolean downlinkHolds() {
+            return downlink == Downlink.PACED;
         }
 
         @Override
         public LinkScheduler create(Uplink uplink) {
-            return new WeightedFair(uplink);
+            return new WeightedFair(uplink, downlink);
         }
     }
 }

@@ -23,7 +23,8 @@ import umontreal.ssj.rng.RandomStream;
 /**
  * A BitTorrent client taking part in one or more torrents ({@link Session} each) over one access link, shared
  * by its sessions as the configured {@link LinkScheduler} decides (block-level round robin by default). A block
- * leaves when its transmission ends and arrives one pair latency later; the data message is sent at
+ * leaves when its transmission ends, crosses the network one pair latency later, and is received once it has also
+ * crossed the receiver's downlink ({@code links.downlink}); the data message is sent at
  * transmission start with delay {@code transmission + latency >= lookahead}. Control messages are charged
  * their wire size on the uplink (counted and delayed by their own transmission time) but do not queue behind
  * blocks. Every message also carries the TCP/IP headers {@code protocol.ip_overhead} charges (none by default). Messages to one peer arrive in the order they were sent, as on a TCP connection.
@@ -48,6 +49,9 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     private final LinkScheduler links;
     /** TCP/IP headers charged on top of every message (none by default). */
     private final ProtocolSpec.IpOverhead ip;
+    /** Control messages wait for the next multiple of this (0 = none): a rate limiter's quota tick. */
+    private final long quotaTick;
+    private final long tickPhase;
     /** Last arrival of a message to each peer without a connection; entries in the past are pruned. */
     private final LongLongHashMap lastArrival = new LongLongHashMap();
     /** Size at which lastArrival is next pruned: twice what survived the last pruning, at least 64. */
@@ -64,9 +68,45 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     /** End of the block transmission in progress, or in the past. */
     private long busyUntil;
     private long overhead;
+    /** ACK headers of received segments not yet charged to the uplink ({@code ip_overhead.acks}). */
+    private long ackDebt;
     private final long[] ringArrival = new long[RING];
     private final int[] ringBytes = new int[RING];
     private int ringPos;
+    /**
+     * Blocks that crossed the network and wait for the downlink ({@code links.downlink: paced}), in order of
+     * arrival, and the last one waiting from each sender (so that the sender's later messages keep their TCP order
+     * behind it); created on first use. {@code downQueued}: their payload bytes.
+     */
+    private java.util.ArrayDeque<Waiting> downQueue;
+    private java.util.HashMap<Long, Waiting> lastWaiting;
+    private long downQueued;
+
+    /** A block waiting for the downlink, and the messages its sender sent after it (handled once it is received). */
+    private static final class Waiting {
+        final Msg.Block block;
+        final long from;
+        int[] kinds;
+        Msg[] after;
+        int n;
+
+        Waiting(Msg.Block block, long from) {
+            this.block = block;
+            this.from = from;
+        }
+
+        void add(int kind, Msg m) {
+            if (after == null) {
+                kinds = new int[2];
+                after = new Msg[2];
+            } else if (n == after.length) {
+                kinds = java.util.Arrays.copyOf(kinds, 2 * n);
+                after = java.util.Arrays.copyOf(after, 2 * n);
+            }
+            kinds[n] = kind;
+            after[n++] = m;
+        }
+    }
 
     public Client(Env env, long id) {
         this.env = env;
@@ -82,6 +122,9 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         }
         this.links = protocol.links().create(this);
         this.ip = protocol.ipOverhead();
+        this.quotaTick = protocol.connections().quotaTick();
+        // each client's timer has its own phase (real clients start at different moments), fixed by its id
+        this.tickPhase = quotaTick > 0 ? Math.floorMod(id * 0x9E3779B97F4A7C15L, quotaTick) : 0;
         this.upSeries = new Series(env.cfg().timeseriesInterval());
         this.downSeries = new Series(env.cfg().timeseriesInterval());
         this.tailSeries = new Series(env.cfg().timeseriesInterval());
@@ -127,6 +170,18 @@ public final class Client implements Entity, LinkScheduler.Uplink {
 
     @Override
     public void handle(Context ctx, long source, int kind, Payload payload) {
+        if (kind < Kind.TIMER_BASE && kind != Kind.PIECE && lastWaiting != null) {
+            Waiting w = lastWaiting.get(source);
+            if (w != null) {
+                // TCP order: a message sent after a block that still waits for our downlink is read after it.
+                w.add(kind, (Msg) payload);
+                return;
+            }
+        }
+        dispatch(ctx, source, kind, payload);
+    }
+
+    private void dispatch(Context ctx, long source, int kind, Payload payload) {
         Msg m = (Msg) payload;
         Session s = m == null ? null : sessions[m.torrent()];
         switch (kind) {
@@ -153,7 +208,8 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             case Kind.PEX -> s.pex.onPex(ctx, ((Msg.Peers) m).peers());
             case Kind.HANDSHAKE -> s.peering.onHandshake(ctx, source, ((Msg.Handshake) m).bitfield());
             case Kind.REJECT, Kind.CLOSE -> s.peering.onClose(ctx, source);
-            case Kind.PIECE -> s.down.onPiece(ctx, source, (Msg.Block) m);
+            case Kind.PIECE -> receive(ctx, s, source, (Msg.Block) m);
+            case Kind.BLOCK_IN -> received(ctx);
             default -> onPeerMessage(ctx, s, source, kind, m);
         }
     }
@@ -245,7 +301,8 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         long onWire = wire + ip.headers(wire);
         overhead += onWire;
         long tx = wire > 0 ? Ticks.transmission(onWire, up) : 0;
-        ctx.send(dest, inOrder(ctx, dest, c, env.latency().between(id, dest) + tx + extraDelay, extraDelay == 0), kind, m);
+        long tick = quotaTick > 0 ? Math.floorMod(tickPhase - ctx.now(), quotaTick) : 0;
+        ctx.send(dest, inOrder(ctx, dest, c, env.latency().between(id, dest) + tx + extraDelay + tick, extraDelay == 0), kind, m);
     }
 
     /**
@@ -292,9 +349,59 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         return up;
     }
 
-    /** Reserves downlink time for a block; returns how long the request must be held back. */
+    /** Reserves downlink time for a requested block ({@code reserve_at_request}); returns the request's wait (else 0). */
     long reserveDownlink(Context ctx, int wire) {
         return links.reserveDownlink(ctx.now(), Math.toIntExact(wire + ip.headers(wire)), down);
+    }
+
+    /**
+     * A block has crossed the network: it is received now if the downlink is free, else it waits in line for
+     * it and is received when {@link Kind#BLOCK_IN} fires (one timer per waiting block, in order).
+     */
+    private void receive(Context ctx, Session s, long from, Msg.Block m) {
+        int len = s.spec.blockLength(m.piece(), m.block());
+        int wire = Math.toIntExact(WireSize.PIECE_HEADER + len + ip.headers(WireSize.PIECE_HEADER + len));
+        long wait = links.arriveDownlink(ctx.now(), wire, down);
+        if (wait == 0) {
+            countDown(ctx, wire, len);
+            s.down.onPiece(ctx, from, m);
+            return;
+        }
+        if (downQueue == null) {
+            downQueue = new java.util.ArrayDeque<>();
+            lastWaiting = new java.util.HashMap<>();
+        }
+        Waiting w = new Waiting(m, from);
+        downQueue.add(w);
+        lastWaiting.put(from, w);
+        downQueued += len;
+        ctx.schedule(wait, Kind.BLOCK_IN, new Msg.BlockIn(m.torrent(), m.piece(), m.block(), from, ctx.now()));
+    }
+
+    private void received(Context ctx) {
+        Waiting w = downQueue.poll();
+        lastWaiting.remove(w.from, w);
+        Session s = sessions[w.block.torrent()];
+        int len = s.spec.blockLength(w.block.piece(), w.block.block());
+        downQueued -= len;
+        countDown(ctx, Math.toIntExact(WireSize.PIECE_HEADER + len + ip.headers(WireSize.PIECE_HEADER + len)), len);
+        s.down.onPiece(ctx, w.from, w.block);
+        for (int i = 0; i < w.n; i++) {
+            dispatch(ctx, w.from, w.kinds[i], w.after[i]);
+        }
+    }
+
+    /** A request for a block of {@code wire} bytes was cancelled: its downlink reservation, if any, is returned. */
+    void releaseDownlink(Context ctx, int wire) {
+        links.releaseDownlink(ctx.now(), wire, down);
+    }
+
+    /**
+     * The time series count a block's payload while it is on the wire: the downlink takes it in over its block time
+     * at the downlink rate, ending when it is received (counted here, where the reception time is known).
+     */
+    private void countDown(Context ctx, int wire, int len) {
+        downSeries.spread(ctx.now() - Math.min(ctx.now(), Ticks.transmission(wire, down)), ctx.now(), len);
     }
 
     void uplinkOffer(Context ctx, Connection c) {
@@ -321,22 +428,29 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             long fp = s.content.fingerprint(piece, block);
             m = new Msg.Block(s.torrent, piece, block, garble ? ~fp : fp, null, garble);
         }
-        long headers = ip.headers(WireSize.PIECE_HEADER + len);
+        long headers = ip.headers(WireSize.PIECE_HEADER + len) + ackDebt;
+        ackDebt = 0;
         long tx = Ticks.transmission(WireSize.PIECE_HEADER + len + headers, up);
         long delay = inOrder(ctx, c.peer, c, tx + env.latency().between(id, c.peer), true);
         ctx.send(c.peer, delay, Kind.PIECE, m);
         s.uploaded += len;
         c.bytesOut += len;
         overhead += WireSize.PIECE_HEADER + headers;
-        // the time series count bytes while they are on the wire: the uplink sends them over [now, now + tx], the
-        // receiver takes them in over the tx before they arrive (counted here, where tx is known: rows sum clients)
+        // the time series count bytes while they are on the wire: the uplink sends them over [now, now + tx]; the
+        // receiver counts its downlink's share when it has received them (countDown: blocks may wait for it)
         upSeries.spread(ctx.now(), ctx.now() + tx, len);
         busyUntil = ctx.now() + tx;
-        downSeries.spread(ctx.now() + delay - tx, ctx.now() + delay, len);
         ringArrival[ringPos] = ctx.now() + delay;
         ringBytes[ringPos] = len;
         ringPos = (ringPos + 1) % RING;
         return tx;
+    }
+
+    /** A block of {@code wire} bytes arrived: with {@code ip_overhead.acks}, its ACKs' headers are owed to the uplink. */
+    void acked(int wire) {
+        if (ip.acks()) {
+            ackDebt += ip.headers(wire);
+        }
     }
 
     /** A session left: if it was the last one online and a block is still on the uplink, count that time online. */
@@ -394,6 +508,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             bytes[i] = ringBytes[i];
         }
         w.putLongs(bytes);
+        w.putLong(downQueued).putInt(downQueue == null ? 0 : downQueue.size());
         int n = 0;
         for (Session s : sessions) {
             if (s != null) {

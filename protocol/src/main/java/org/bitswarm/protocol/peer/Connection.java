@@ -27,7 +27,7 @@ final class Connection implements Peer, LinkScheduler.Flow {
     /** Pieces the peer has and we lack. */
     int interesting;
     /** Our requests in flight to the peer, as {@link org.bitswarm.protocol.wire.BlockKey} values. */
-    final long[] outstanding;
+    long[] outstanding;
     int nOutstanding;
     /** The peer's requests waiting for our uplink. */
     final LongQueue uploads = new LongQueue();
@@ -41,6 +41,9 @@ final class Connection implements Peer, LinkScheduler.Flow {
     long bytesOut;
     long prevOut;
     long lastBlockAt;
+    /** When the current rate-measuring round began, and how long the previous one lasted. */
+    long roundStart;
+    long prevRoundLength;
 
     private static final long[] NO_WORDS = new long[0];
 
@@ -49,6 +52,7 @@ final class Connection implements Peer, LinkScheduler.Flow {
         this.peer = peer;
         this.connectedAt = now;
         this.lastBlockAt = now;
+        this.roundStart = now;
         this.outstanding = new long[pipeline];
     }
 
@@ -104,7 +108,22 @@ final class Connection implements Peer, LinkScheduler.Flow {
         return false;
     }
 
-    void rollRates() {
+    /** The download rate from the peer over the current and the previous round, in bytes per second. */
+    double downRate(long now) {
+        long span = now - roundStart + prevRoundLength;
+        return span <= 0 ? 0 : (bytesIn + prevIn) * 1e9 / span;
+    }
+
+    /** Room for one more request in flight. */
+    void growOutstanding() {
+        if (nOutstanding == outstanding.length) {
+            outstanding = java.util.Arrays.copyOf(outstanding, Math.max(1, outstanding.length * 2));
+        }
+    }
+
+    void rollRates(long now) {
+        prevRoundLength = now - roundStart;
+        roundStart = now;
         prevIn = bytesIn;
         bytesIn = 0;
         prevOut = bytesOut;
@@ -162,6 +181,11 @@ final class Connection implements Peer, LinkScheduler.Flow {
     @Override
     public long rateOut() {
         return bytesOut + prevOut;
+    }
+
+    @Override
+    public long bytesOutThisRound() {
+        return bytesOut;
     }
 
     @Override

@@ -2,8 +2,9 @@ package org.bitswarm.protocol.peer;
 
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.TreeMap;
 import org.bitswarm.engine.Context;
-import org.bitswarm.protocol.config.TorrentSpec;
+import org.bitswarm.protocol.content.Content;
 import org.bitswarm.protocol.strategy.Peer;
 import org.bitswarm.protocol.strategy.PickView;
 import org.bitswarm.protocol.strategy.PiecePicker;
@@ -33,9 +34,14 @@ final class Downloading implements PickView {
         this.picker = picker;
     }
 
+    /** Requests to keep in flight to this peer: {@code pipeline}, or with {@code pipeline_time} its rate's worth. */
+    private int depth(Context ctx, Connection c) {
+        return s.p.connections().depth(c.downRate(ctx.now()));
+    }
+
     /** Keeps {@code pipeline} requests in flight to an unchoking peer. */
     void fill(Context ctx, Connection c) {
-        int pipeline = s.p.connections().pipeline();
+        int pipeline = depth(ctx, c);
         while (s.active && c.amInterested && !c.peerChoking && c.nOutstanding < pipeline) {
             this.ctx = ctx;
             long k = picker.next(this, c);
@@ -46,11 +52,13 @@ final class Downloading implements PickView {
             int block = BlockKey.block(k);
             PieceProgress pp = inProgress.get(piece);
             if (pp == null) {
-                pp = new PieceProgress(piece, s.spec.blocksIn(piece), s.spec.pieceLength(piece), s.client.env.bytesMode());
+                pp = new PieceProgress(piece, s.spec.blocksIn(piece), s.client.env.bytesMode());
                 inProgress.put(piece, pp);
                 started.set(piece);
             }
             pp.requests[block]++;
+            pp.fromSeed |= c.peerHaveCount == s.pieces;
+            c.growOutstanding();
             c.outstanding[c.nOutstanding++] = k;
             int len = s.spec.blockLength(piece, block);
             long wait = s.client.reserveDownlink(ctx, WireSize.PIECE_HEADER + len);
@@ -78,7 +86,7 @@ final class Downloading implements PickView {
         c.peerChoking = true;
         unrequestAll(c);
         for (Connection o : s.peering.conns.values()) {
-            if (o != c && !o.peerChoking && o.amInterested && o.nOutstanding < s.p.connections().pipeline()) {
+            if (o != c && !o.peerChoking && o.amInterested && o.nOutstanding < depth(ctx, o)) {
                 fill(ctx, o);
             }
         }
@@ -94,6 +102,7 @@ final class Downloading implements PickView {
         int block = m.block();
         int len = s.spec.blockLength(piece, block);
         s.downloaded += len;
+        s.client.acked(WireSize.PIECE_HEADER + len);
         Connection c = s.peering.conns.get(from);
         if (c == null) {
             s.duplicate += len;
@@ -110,8 +119,16 @@ final class Downloading implements PickView {
             return;
         }
         pp.requests[block] = Math.max(0, pp.requests[block] - 1);
-        store(pp, block, m);
+        store(s.content, pp, block, m);
         pp.addContributor(from);
+        if (s.p.smartBan()) {
+            if (pp.senders == null) {
+                pp.senders = new long[pp.blocks];
+                pp.blockPrints = new long[pp.blocks];
+            }
+            pp.senders[block] = from;
+            pp.blockPrints[block] = m.data() != null ? blockHash(m.data()) : m.print();
+        }
         if (pp.requests[block] > 0) {
             cancelOthers(ctx, c, k);
         }
@@ -123,12 +140,12 @@ final class Downloading implements PickView {
         }
     }
 
-    private static void store(PieceProgress pp, int block, Msg.Block m) {
+    private static void store(Content content, PieceProgress pp, int block, Msg.Block m) {
         pp.received.set(block);
         pp.receivedCount++;
         pp.tainted |= m.tainted();
-        if (pp.data != null) {
-            System.arraycopy(m.data(), 0, pp.data, block * TorrentSpec.BLOCK, m.data().length);
+        if (pp.bytesMode()) {
+            pp.addBytes(content, block, m.data());
         } else {
             pp.prints[block] = m.print();
         }
@@ -141,13 +158,14 @@ final class Downloading implements PickView {
                 s.client.control(ctx, o, Kind.CANCEL, new Msg.BlockRef(s.torrent, BlockKey.piece(k), BlockKey.block(k)),
                         WireSize.REQUEST);
                 inProgress.get(BlockKey.piece(k)).requests[BlockKey.block(k)]--;
+                s.client.releaseDownlink(ctx, WireSize.PIECE_HEADER + s.spec.blockLength(BlockKey.piece(k), BlockKey.block(k)));
             }
         }
     }
 
     private boolean checks(PieceProgress pp) {
-        if (pp.data != null) {
-            return s.content.verify(pp.piece, pp.data, pp.data.length);
+        if (pp.bytesMode()) {
+            return pp.bytesCheck(s.content);
         }
         for (int b = 0; b < pp.blocks; b++) {
             if (pp.prints[b] != s.content.fingerprint(pp.piece, b)) {
@@ -168,6 +186,9 @@ final class Downloading implements PickView {
         if (pp.tainted) {
             s.acceptedCorrupt++;
         }
+        if (!failed.isEmpty()) {
+            smartBan(ctx, pp);
+        }
         s.have.set(pp.piece);
         s.haveCount++;
         s.verifyTime[pp.piece] = ctx.now();
@@ -177,8 +198,42 @@ final class Downloading implements PickView {
         }
     }
 
+    /** With smart ban: the blocks of pieces that failed, and who sent them, until the piece passes. */
+    private final TreeMap<Integer, PieceProgress> failed = new TreeMap<>();
+
+    /**
+     * Smart ban (libtorrent's smart_ban plugin): the piece passed after failing; every sender of a block that
+     * differs from the good one sent bad data and is banned at once.
+     */
+    private void smartBan(Context ctx, PieceProgress good) {
+        PieceProgress bad = failed.remove(good.piece);
+        if (bad == null || bad.senders == null || good.blockPrints == null) {
+            return;
+        }
+        for (int b = 0; b < good.blocks; b++) {
+            if (good.blockPrints[b] != bad.blockPrints[b]) {
+                s.peering.ban(ctx, bad.senders[b]);
+            }
+        }
+    }
+
+    /**
+     * A block's bytes as 64 bits (FNV-1a), for smart ban's comparison of a failed piece's blocks with the good
+     * ones (libtorrent keeps a SHA-1 per block; a simulated corruption is never a 64-bit collision).
+     */
+    static long blockHash(byte[] data) {
+        long h = 0xcbf29ce484222325L;
+        for (byte x : data) {
+            h = (h ^ (x & 0xff)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
     /** Hash failure: discard the piece, strike its senders and fetch it again. */
     private void hashFailure(Context ctx, PieceProgress pp) {
+        if (s.p.smartBan()) {
+            failed.put(pp.piece, pp);
+        }
         s.hashFailures++;
         s.wasted += s.spec.pieceLength(pp.piece);
         s.peering.strike(ctx, pp.contributors, pp.nContributors);
@@ -221,6 +276,11 @@ final class Downloading implements PickView {
     @Override
     public Collection<PieceProgress> started() {
         return inProgress.values();
+    }
+
+    @Override
+    public int connections() {
+        return s.peering.conns.size();
     }
 
     @Override

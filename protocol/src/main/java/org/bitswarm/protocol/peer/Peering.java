@@ -140,12 +140,19 @@ final class Peering {
         for (int i = 0; i < n; i++) {
             long q = senders[i];
             long k = strikes.addTo(q, 1);
-            if (threshold > 0 && k >= threshold && banned.add(q)) {
-                Connection c = conns.get(q);
-                if (c != null) {
-                    s.client.control(ctx, q, Kind.CLOSE, new Msg.Signal(s.torrent), 0);
-                    drop(ctx, c);
-                }
+            if (threshold > 0 && k >= threshold) {
+                ban(ctx, q);
+            }
+        }
+    }
+
+    /** Bans a peer: never again connected, its connection closed now. */
+    void ban(Context ctx, long q) {
+        if (banned.add(q)) {
+            Connection c = conns.get(q);
+            if (c != null) {
+                s.client.control(ctx, q, Kind.CLOSE, new Msg.Signal(s.torrent), 0);
+                drop(ctx, c);
             }
         }
     }

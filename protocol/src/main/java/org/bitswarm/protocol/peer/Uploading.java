@@ -39,7 +39,7 @@ final class Uploading implements ChokeView {
         this.ctx = ctx;
         apply(ctx, choker.rechoke(this));
         for (Connection c : s.peering.conns.values()) {
-            c.rollRates();
+            c.rollRates(ctx.now());
         }
         offerPieces(ctx, null); // super-seeding: an offer held back may be due by now, with no HAVE to trigger it
     }

@@ -40,8 +40,19 @@ public abstract class MainlinePicker implements PiecePicker {
     /** Strict priority takes the rarest started piece (else the lowest-numbered one). */
     protected abstract boolean rarestStarted();
 
+    /**
+     * Whether to pick from this peer as mainline 4.x does from a seed ({@link #fromSeed}) instead of by strict
+     * priority over every started piece. Never, unless a subclass says so.
+     */
+    protected boolean seedRule(PickView v, Peer c) {
+        return false;
+    }
+
     @Override
     public long next(PickView v, Peer c) {
+        if (strictPriority && seedRule(v, c)) {
+            return fromSeed(v, c);
+        }
         if (strictPriority) {
             long k = startedBlock(v, c);
             if (k >= 0 && !(v.haveCount() >= randomFirst && newPieceFirst(v, c, BlockKey.piece(k)))) {
@@ -57,6 +68,48 @@ public abstract class MainlinePicker implements PiecePicker {
             return k;
         }
         return endgame ? endgameBlock(v, c) : -1;
+    }
+
+    /**
+     * Mainline 4.x {@code PiecePicker.next(havefunc, seed=True)}: from a seed, only the pieces already started
+     * from seeds ({@link Started#fromSeed}) go first, the rarest of them; then (past the random first pieces)
+     * the rarest piece we want among all the seed has, where a piece started from a neighbour with a free block
+     * counts like a new one (mainline's {@code interests} keep started pieces until they complete). So a seed is
+     * not asked for the rest of a common piece while a rarer one waits.
+     */
+    private long fromSeed(PickView v, Peer c) {
+        Started best = null;
+        int bestBlock = -1;
+        for (Started pp : v.started()) {
+            if (pp.fromSeed() && c.has(pp.piece())
+                    && (best == null || v.availability(pp.piece()) < v.availability(best.piece()))) {
+                int b = pp.freeBlock();
+                if (b >= 0) {
+                    best = pp;
+                    bestBlock = b;
+                }
+            }
+        }
+        if (best != null) {
+            return BlockKey.of(best.piece(), bestBlock);
+        }
+        BitSet cand = v.newCandidates(c);
+        for (Started pp : v.started()) {
+            if (c.has(pp.piece()) && pp.freeBlock() >= 0) {
+                cand.set(pp.piece());
+            }
+        }
+        if (cand.isEmpty()) {
+            return endgame ? endgameBlock(v, c) : -1;
+        }
+        RandomStream rng = v.random();
+        int piece = v.haveCount() < randomFirst ? nth(cand, rng.nextInt(0, cand.cardinality() - 1)) : choose(v, cand, rng);
+        for (Started pp : v.started()) {
+            if (pp.piece() == piece) {
+                return BlockKey.of(piece, pp.freeBlock());
+            }
+        }
+        return BlockKey.of(piece, 0);
     }
 
     /** A new piece the peer has and we neither have nor started, or -1. */

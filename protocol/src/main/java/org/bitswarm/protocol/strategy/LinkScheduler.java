@@ -3,9 +3,9 @@ package org.bitswarm.protocol.strategy;
 import org.bitswarm.engine.Context;
 
 /**
- * How a client's access link is shared: the order in which waiting blocks go out on the uplink, and when a
- * request may leave so that its block fits the downlink. One instance per client (all its torrents share the
- * link). The uplink transmits one thing at a time through {@link Uplink#transmit}; the scheduler sets the
+ * How a client's access link is shared: the order in which waiting blocks go out on the uplink, and how the
+ * downlink limits what arrives (when a request may leave, when an arriving block is received). One instance per
+ * client (all its torrents share the link). The uplink transmits one thing at a time through {@link Uplink#transmit}; the scheduler sets the
  * {@link org.bitswarm.protocol.wire.Kind#UPLINK_DONE} timer and is told through {@link #uplinkDone}.
  */
 public interface LinkScheduler {
@@ -15,8 +15,20 @@ public interface LinkScheduler {
     /** The block in transmission has left the uplink. */
     void uplinkDone(Context ctx);
 
-    /** Reserves downlink time for {@code wire} bytes at {@code rate} bit/s; returns how long the request waits. */
+    /**
+     * A request for {@code wire} bytes is about to leave: reserves its downlink time at {@code rate} bit/s if the
+     * model reserves at request time; returns how long the request waits (0 when it does not).
+     */
     long reserveDownlink(long now, int wire, long rate);
+
+    /** A request for {@code wire} bytes was cancelled: gives back what {@link #reserveDownlink} reserved for it. */
+    void releaseDownlink(long now, int wire, long rate);
+
+    /**
+     * A block of {@code wire} bytes has crossed the network to this client: returns how long until it has also
+     * crossed the downlink of {@code rate} bit/s (0: received now). Calls come in order of wire arrival.
+     */
+    long arriveDownlink(long now, int wire, long rate);
 
     /** One connection's queue of requested blocks, as the uplink sees it. */
     interface Flow {

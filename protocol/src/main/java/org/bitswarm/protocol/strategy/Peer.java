@@ -37,6 +37,9 @@ public interface Peer {
     /** Bytes sent to the peer over the last two rechoke periods. */
     long rateOut();
 
+    /** Bytes sent to the peer since the last rechoke. */
+    long bytesOutThisRound();
+
     /** Bytes received from the peer since the last rechoke. */
     long bytesInThisRound();
 

@@ -23,6 +23,9 @@ public interface PickView {
     /** The pieces being downloaded, in piece order. */
     Collection<? extends Started> started();
 
+    /** Open connections of this torrent (libtorrent's {@code torrent::num_peers()}). */
+    int connections();
+
     /** The picker's random stream (one per client, from the context). */
     RandomStream random();
 }

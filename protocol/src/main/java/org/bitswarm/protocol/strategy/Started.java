@@ -10,4 +10,7 @@ public interface Started {
     int freeBlock();
 
     boolean received(int block);
+
+    /** A block of it was requested from a seed (mainline 4.x keeps these pieces in its own list, seedstarted). */
+    boolean fromSeed();
 }

@@ -1,6 +1,7 @@
 package org.bitswarm.protocol.strategy;
 
 import org.bitswarm.protocol.choke.BitTyrantChoker;
+import org.bitswarm.protocol.choke.LibtorrentChoker;
 import org.bitswarm.protocol.choke.PropShareChoker;
 import org.bitswarm.protocol.choke.RandomChoker;
 import org.bitswarm.protocol.choke.SuperSeedChoker;
@@ -30,6 +31,7 @@ public final class Strategies {
             .register("prop_share", PropShareChoker.Config.class)
             .register("bit_tyrant", BitTyrantChoker.Config.class)
             .register("super_seed", SuperSeedChoker.Config.class)
+            .register("libtorrent", LibtorrentChoker.Config.class)
             .build();
 
     public static final Registry<PickerConfig> PICKERS = Registry.of(PickerConfig.class)

@@ -37,6 +37,8 @@ public final class Kind {
     public static final int OUTAGE_START = 29;
     public static final int OUTAGE_END = 30;
     public static final int HAVE_FLUSH = 31;
+    /** A block that waited for the receiver's downlink has crossed it ({@link Msg.BlockIn}). */
+    public static final int BLOCK_IN = 32;
 
     /** Announce events (BEP 3). */
     public static final int EV_PERIODIC = 0;
@@ -47,7 +49,7 @@ public final class Kind {
     private static final String[] NAMES = {"announce", "peers", "handshake", "reject", "close", "choke", "unchoke",
         "interested", "not_interested", "have", "request", "piece", "cancel", "pex", "done"};
     private static final String[] TIMERS = {"join", "rechoke", "announce_timer", "uplink_done", "leave", "pause",
-        "resume", "abort", "pex_timer", "outage_start", "outage_end", "have_flush"};
+        "resume", "abort", "pex_timer", "outage_start", "outage_end", "have_flush", "block_in"};
 
     public static String name(int kind) {
         if (kind >= 0 && kind < NAMES.length) {

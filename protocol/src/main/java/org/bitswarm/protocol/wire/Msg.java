@@ -135,6 +135,23 @@ public sealed interface Msg extends Payload {
         }
     }
 
+    /**
+     * The receiver's own timer: the block {@code piece}/{@code block} from peer {@code from}, which crossed the
+     * network at {@code wireAt} (ticks) and waited for the downlink, has now been received (the block itself waits
+     * in the client). Sender and wire time name the piece message exactly, for a reader of the trace.
+     */
+    record BlockIn(int torrent, int piece, int block, long from, long wireAt) implements Msg {
+        @Override
+        public void encode(ByteWriter out) {
+            Msg.write(out, torrent, piece, block, 0, new long[] {from, wireAt}, null, false);
+        }
+
+        @Override
+        public String toString() {
+            return Msg.describe(torrent, piece, block, 0, new long[] {from, wireAt}, null, false);
+        }
+    }
+
     private static void write(ByteWriter out, int torrent, int a, int b, long c, long[] longs, byte[] data, boolean tainted) {
         out.putInt(torrent).putInt(a).putInt(b).putLong(c);
         out.putByte((longs != null ? 1 : 0) | (data != null ? 2 : 0) | (tainted ? 4 : 0));
@@ -179,6 +196,7 @@ public sealed interface Msg extends Payload {
             case Kind.HAVE -> l != null ? new Haves(t, l) : new Have(t, a);
             case Kind.REQUEST, Kind.CANCEL -> new BlockRef(t, a, b);
             case Kind.PIECE -> new Block(t, a, b, c, d, (flags & 4) != 0);
+            case Kind.BLOCK_IN -> new BlockIn(t, a, b, l[0], l[1]);
             case Kind.RECHOKE, Kind.ANNOUNCE_TIMER, Kind.PEX_TIMER, Kind.HAVE_FLUSH -> new Timer(t, a);
             default -> new Signal(t);
         };

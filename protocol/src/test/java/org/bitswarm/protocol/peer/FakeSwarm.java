@@ -28,6 +28,8 @@ final class FakeSwarm implements PickView, ChokeView {
     boolean uploads = true;
     long uploadRate = 1_000_000;
     long pieceBytes = 256 * 1024;
+    /** Open connections, as the picker sees them. */
+    int connections = 10;
     private final RandomStream rng = new MRG32k3a();
 
     FakeSwarm(int pieces, int blocks, int... avail) {
@@ -53,11 +55,16 @@ final class FakeSwarm implements PickView, ChokeView {
     /** Starts a piece with the given blocks already requested. */
     void start(int piece, int... requested) {
         // the session's own record of a started piece (digest mode: no byte buffer)
-        PieceProgress s = new PieceProgress(piece, blocks, blocks * 16 * 1024, false);
+        PieceProgress s = new PieceProgress(piece, blocks, false);
         for (int b : requested) {
             s.requests[b]++;
         }
         started.put(piece, s);
+    }
+
+    /** Marks a started piece as requested from a seed (mainline's seedstarted). */
+    void fromSeed(int piece) {
+        started.get(piece).fromSeed = true;
     }
 
     void request(int piece, int block) {
@@ -105,6 +112,11 @@ final class FakeSwarm implements PickView, ChokeView {
     @Override
     public Collection<PieceProgress> started() {
         return started.values();
+    }
+
+    @Override
+    public int connections() {
+        return connections;
     }
 
     @Override
@@ -167,6 +179,7 @@ final class FakeSwarm implements PickView, ChokeView {
         long thisRound;
         long lastRound;
         long rateOut;
+        long outThisRound;
 
         FakePeer(long id) {
             this.id = id;
@@ -220,6 +233,11 @@ final class FakeSwarm implements PickView, ChokeView {
         @Override
         public long rateOut() {
             return rateOut;
+        }
+
+        @Override
+        public long bytesOutThisRound() {
+            return outThisRound;
         }
 
         @Override
