@@ -9,8 +9,8 @@
 #                          [--dev multicore|local|niodev] [--out DIR]
 #
 # Writes DIR/scale.csv (clients, ranks, events, wall_s, events_per_s, live_heap_bytes_per_client, sync_share,
-# gc_share, plus peak_heap_bytes, allocated_bytes, gc_seconds and event_digest), DIR/scale_wall.png and
-# DIR/scale_memory.png (log-log, with the fitted exponent of y = a N^b per rank count), and keeps each run's
+# gc_share, plus peak_heap_bytes, allocated_bytes, gc_seconds and event_digest), DIR/scale_wall.{png,svg,pdf} and
+# DIR/scale_memory.{png,svg,pdf} (log-log, with the fitted exponent of y = a N^b per rank count), and keeps each run's
 # folder in DIR/runs/. Runs are niced. A size that fails (for example out of memory) is reported and skipped.
 # Default DIR: results/bench-scale (results/ is not committed). BITSWARM_JAR=FILE runs that jar (java -jar)
 # instead of ./bitswarm, so that a rebuild during a long series cannot swap classes under a running JVM (with
@@ -90,4 +90,4 @@ done
 mv "$csv.tmp" "$csv"
 column -s, -t < "$csv" | cut -c1-150
 java -Djava.awt.headless=true -cp "${BITSWARM_JAR:-$root/cli/target/bitswarm.jar}" org.bitswarm.plot.ScalePlot "$csv"
-echo "wrote $csv, $out/scale_wall.png, $out/scale_memory.png"
+echo "wrote $csv, $out/scale_wall.png, $out/scale_memory.png (and .svg, .pdf)"

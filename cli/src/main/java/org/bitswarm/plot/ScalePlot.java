@@ -16,7 +16,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The scaling benchmark's plots (scripts/bench-scale.sh): from a CSV with columns clients, ranks, wall_s and
  * live_heap_bytes_per_client, wall time and live heap against the number of clients on log-log axes, one
  * series per rank count, each labelled with the exponent b of a least-squares fit {@code y = a N^b} (b = 1 is
- * linear cost). Writes {@code scale_wall.png} and {@code scale_memory.png} beside the CSV and prints the fits.
+ * linear cost). Writes {@code scale_wall} and {@code scale_memory} (.png, .svg and .pdf) beside the CSV and prints the fits.
  * {@code java -cp bitswarm.jar org.bitswarm.plot.ScalePlot scale.csv}
  */
 public final class ScalePlot {
@@ -29,8 +29,8 @@ public final class ScalePlot {
         XYChart wall = loglog(t, "wall_s", 1, "Wall time against swarm size", "wall time (s)");
         XYChart mem = loglog(t, "live_heap_bytes_per_client", 1.0 / (1 << 20), "Live heap against swarm size",
                 "live heap at the end (MiB)");
-        Plots.save(wall, dir.resolve("scale_wall.png"));
-        Plots.save(mem, dir.resolve("scale_memory.png"));
+        Plots.save(wall, dir.resolve("scale_wall"));
+        Plots.save(mem, dir.resolve("scale_memory"));
     }
 
     /** y against clients; for memory the per-client column times clients (the whole live heap), scaled. */

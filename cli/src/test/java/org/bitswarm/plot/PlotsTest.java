@@ -199,4 +199,20 @@ class PlotsTest {
                 "tracker down (10 s)", "tracker back (20 s)"), List.copyOf(pop.getSeriesMap().keySet()));
         assertEquals("(client, torrent) sessions present", pop.getYAxisTitle());
     }
+    /** The scaling benchmark's plots are named scale_wall and scale_memory, once each format (not "scale_wall.png.png"). */
+    @Test
+    void scalePlotWritesEachFigureOnceUnderItsName() throws Exception {
+        Path csv = dir.resolve("scale.csv");
+        Files.writeString(csv, "clients,ranks,wall_s,live_heap_bytes_per_client\n"
+                + "1000,1,10.0,50000\n10000,1,95.0,46000\n100000,1,980.0,45000\n10000,2,80.0,47000\n");
+        ScalePlot.main(new String[] {csv.toString()});
+        for (String base : List.of("scale_wall", "scale_memory")) {
+            for (String ext : List.of("png", "svg", "pdf")) {
+                assertFigure(dir.resolve(base + "." + ext));
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".png.")).toList());
+        }
+    }
 }

@@ -71,7 +71,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
     /** ACK headers of received segments not yet charged to the uplink ({@code ip_overhead.acks}). */
     private long ackDebt;
     private final long[] ringArrival = new long[RING];
-    private final long[] ringBytes = new long[RING];
+    private final int[] ringBytes = new int[RING];
     private int ringPos;
     /**
      * Blocks that crossed the network and wait for the downlink ({@code links.downlink: paced}), in order of
@@ -503,7 +503,11 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         w.putLongs(downSeries.toArray());
         w.putLongs(tailSeries.toArray());
         w.putLongs(ringArrival);
-        w.putLongs(ringBytes);
+        long[] bytes = new long[RING];
+        for (int i = 0; i < RING; i++) {
+            bytes[i] = ringBytes[i];
+        }
+        w.putLongs(bytes);
         w.putLong(downQueued).putInt(downQueue == null ? 0 : downQueue.size());
         int n = 0;
         for (Session s : sessions) {

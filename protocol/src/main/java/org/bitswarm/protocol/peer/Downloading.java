@@ -8,6 +8,7 @@ import org.bitswarm.protocol.content.Content;
 import org.bitswarm.protocol.strategy.Peer;
 import org.bitswarm.protocol.strategy.PickView;
 import org.bitswarm.protocol.strategy.PiecePicker;
+import org.bitswarm.protocol.util.IntSortedMap;
 import org.bitswarm.protocol.wire.BlockKey;
 import org.bitswarm.protocol.wire.Kind;
 import org.bitswarm.protocol.wire.Msg;
@@ -23,7 +24,8 @@ import umontreal.ssj.rng.RandomStream;
 final class Downloading implements PickView {
     private final Session s;
     private final PiecePicker picker;
-    final TreeMap<Integer, PieceProgress> inProgress = new TreeMap<>();
+    /** Pieces being downloaded, by piece, iterated in piece order (the pickers see them in that order). */
+    final IntSortedMap<PieceProgress> inProgress = new IntSortedMap<>();
     final BitSet started = new BitSet();
     private Context ctx;
 

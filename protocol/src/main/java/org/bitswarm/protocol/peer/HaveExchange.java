@@ -25,9 +25,9 @@ final class HaveExchange {
 
     /** The bitfield that came with the handshake of a new connection. */
     void onBitfield(Context ctx, Connection c, BitSet theirs) {
-        c.peerHave.or(theirs);
         c.peerHaveCount = theirs.cardinality();
         for (int i = theirs.nextSetBit(0); i >= 0; i = theirs.nextSetBit(i + 1)) {
+            c.addPiece(i);
             avail[i]++;
             if (!s.have.get(i)) {
                 c.interesting++;
@@ -38,16 +38,16 @@ final class HaveExchange {
 
     /** A closed connection's pieces leave the availability counts. */
     void forget(Connection c) {
-        for (int i = c.peerHave.nextSetBit(0); i >= 0; i = c.peerHave.nextSetBit(i + 1)) {
+        for (int i = c.nextPiece(0); i >= 0; i = c.nextPiece(i + 1)) {
             avail[i]--;
         }
     }
 
     void onHave(Context ctx, Connection c, int piece) {
-        if (c.peerHave.get(piece)) {
+        if (c.hasPiece(piece)) {
             return;
         }
-        c.peerHave.set(piece);
+        c.addPiece(piece);
         c.peerHaveCount++;
         avail[piece]++;
         if (!s.have.get(piece)) {
@@ -77,7 +77,7 @@ final class HaveExchange {
     /** A piece checked out: peers that have it become less interesting, and everyone hears of it. */
     void onVerified(Context ctx, int piece) {
         for (Connection c : s.peering.conns.values()) {
-            if (c.peerHave.get(piece)) {
+            if (c.hasPiece(piece)) {
                 c.interesting--;
                 updateInterest(ctx, c);
             }
@@ -116,10 +116,11 @@ final class HaveExchange {
 
     private void send(Context ctx, long[] ps) {
         boolean redundant = s.p.have().redundant();
+        Msg all = null; // the message of every peer that lacks all of ps: one immutable record, shared
         for (Connection c : s.peering.conns.values()) {
             int n = 0;
             for (long q : ps) {
-                if (redundant || !c.peerHave.get((int) q)) {
+                if (redundant || !c.hasPiece((int) q)) {
                     n++;
                 }
             }
@@ -131,13 +132,25 @@ final class HaveExchange {
                 mine = new long[n];
                 int k = 0;
                 for (long q : ps) {
-                    if (redundant || !c.peerHave.get((int) q)) {
+                    if (redundant || !c.hasPiece((int) q)) {
                         mine[k++] = q;
                     }
                 }
             }
-            Msg m = mine.length == 1 ? new Msg.Have(s.torrent, (int) mine[0]) : new Msg.Haves(s.torrent, mine);
+            Msg m;
+            if (mine == ps) {
+                if (all == null) {
+                    all = message(ps);
+                }
+                m = all;
+            } else {
+                m = message(mine);
+            }
             s.client.control(ctx, c, Kind.HAVE, m, WireSize.HAVE * mine.length);
         }
+    }
+
+    private Msg message(long[] pieces) {
+        return pieces.length == 1 ? new Msg.Have(s.torrent, (int) pieces[0]) : new Msg.Haves(s.torrent, pieces);
     }
 }

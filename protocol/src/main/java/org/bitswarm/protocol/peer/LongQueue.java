@@ -1,13 +1,19 @@
 package org.bitswarm.protocol.peer;
 
-/** A FIFO of longs in a growable ring, without boxing. */
+/**
+ * A FIFO of longs in a growable ring, without boxing. The ring is allocated at the first element and released
+ * by {@link #clear}: a connection's upload queue is empty while the peer is choked, as most are.
+ */
 final class LongQueue {
-    private long[] a = new long[8];
+    private static final long[] NONE = new long[0];
+    private long[] a = NONE;
     private int head;
     private int n;
 
     void add(long v) {
-        if (n == a.length) {
+        if (a.length == 0) {
+            a = new long[8];
+        } else if (n == a.length) {
             long[] b = new long[a.length * 2];
             for (int i = 0; i < n; i++) {
                 b[i] = a[(head + i) & (a.length - 1)];
@@ -44,6 +50,7 @@ final class LongQueue {
     }
 
     void clear() {
+        a = NONE;
         n = 0;
         head = 0;
     }

@@ -1,18 +1,49 @@
 package org.bitswarm.protocol.util;
 
+import java.util.AbstractCollection;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
  * A map from int keys to objects in two sorted parallel arrays: lookups by binary search, insertions and
  * removals by moving the tail. For small maps iterated in key order, such as a client's pieces in progress
  * (a few to a few dozen), where a {@code TreeMap<Integer, V>} spends ~56 bytes per entry on its node and box.
- * Iterate with {@code for (int i = 0; i < m.size(); i++) m.valueAt(i)}; do not modify it while doing so.
+ * Iterate with {@code for (int i = 0; i < m.size(); i++) m.valueAt(i)} or over {@link #values()}; do not modify
+ * it while doing so.
  */
 public final class IntSortedMap<V> {
     private int[] keys = new int[4];
     private Object[] vals = new Object[4];
     private int size;
+    private final Collection<V> values = new AbstractCollection<>() {
+        @Override
+        public Iterator<V> iterator() {
+            return new Iterator<>() {
+                private int i;
+
+                @Override
+                public boolean hasNext() {
+                    return i < size;
+                }
+
+                @Override
+                @SuppressWarnings("unchecked")
+                public V next() {
+                    if (i >= size) {
+                        throw new NoSuchElementException();
+                    }
+                    return (V) vals[i++];
+                }
+            };
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    };
 
     public int size() {
         return size;
@@ -88,6 +119,14 @@ public final class IntSortedMap<V> {
     public V valueAt(int i) {
         check(i);
         return (V) vals[i];
+    }
+
+    /**
+     * The values in ascending key order, as a read-only live view (the order of a {@code TreeMap}'s values()).
+     * Do not modify the map while iterating the view.
+     */
+    public Collection<V> values() {
+        return values;
     }
 
     /** The smallest key. */

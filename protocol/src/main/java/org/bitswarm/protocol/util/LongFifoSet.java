@@ -1,15 +1,17 @@
 package org.bitswarm.protocol.util;
 
 /**
- * A FIFO of distinct longs with an optional bound on its size: a ring of primitive longs plus a
- * {@link LongHashSet} index. Made for a client's learned peer addresses (mainline keeps a bounded list of
+ * A FIFO of distinct longs with an optional bound on its size: a ring of primitive longs plus an open-addressing
+ * index of ring positions (an {@code int} per slot, load at most 1/2: 16-24 bytes per element in all, where a
+ * second table of the longs themselves would take 24-40). Made for a client's learned peer addresses (mainline keeps a bounded list of
  * peers to try, oldest first): {@link #offer} refuses a new element when the bound is reached,
  * {@link #addEvictingOldest} makes room by dropping the oldest. Memory is bounded by the bound, not by how many
  * addresses the client hears of during a run. {@code Long.MIN_VALUE} cannot be stored.
  */
 public final class LongFifoSet {
     private final int limit;
-    private final LongHashSet index = new LongHashSet();
+    /** Ring position + 1 of each element, at the element's hash; 0 = free slot. */
+    private int[] index = new int[8];
     private long[] ring = new long[4];
     private int head;
     private int n;
@@ -44,12 +46,21 @@ public final class LongFifoSet {
     }
 
     public boolean contains(long v) {
-        return index.contains(v);
+        int mask = index.length - 1;
+        for (int i = LongHashSet.hash(v, mask);; i = (i + 1) & mask) {
+            int p = index[i];
+            if (p == 0) {
+                return false;
+            }
+            if (ring[p - 1] == v) {
+                return true;
+            }
+        }
     }
 
     /** Appends v unless it is present or the set is full; returns whether it was appended. */
     public boolean offer(long v) {
-        if (n >= limit || index.contains(v)) {
+        if (n >= limit || contains(v)) {
             return false;
         }
         append(v);
@@ -61,7 +72,7 @@ public final class LongFifoSet {
      * element, or {@code Long.MIN_VALUE} if none was (v already present, or room left).
      */
     public long addEvictingOldest(long v) {
-        if (index.contains(v)) {
+        if (contains(v)) {
             return Long.MIN_VALUE;
         }
         long evicted = Long.MIN_VALUE;
@@ -83,9 +94,9 @@ public final class LongFifoSet {
     /** Removes and returns the oldest element. */
     public long poll() {
         long v = peek();
+        unindex(v, head);
         head = (head + 1) & (ring.length - 1);
         n--;
-        index.remove(v);
         return v;
     }
 
@@ -98,9 +109,11 @@ public final class LongFifoSet {
     }
 
     public void clear() {
-        index.clear();
         if (ring.length > 64) {
             ring = new long[4];
+            index = new int[8];
+        } else {
+            java.util.Arrays.fill(index, 0);
         }
         head = 0;
         n = 0;
@@ -117,9 +130,41 @@ public final class LongFifoSet {
             }
             ring = b;
             head = 0;
+            // Positions moved: index them afresh, in a table of twice the ring's length (load at most 1/2).
+            index = new int[ring.length * 2];
+            for (int i = 0; i < n; i++) {
+                insert(ring[i], i);
+            }
         }
-        ring[(head + n) & (ring.length - 1)] = v;
+        int pos = (head + n) & (ring.length - 1);
+        ring[pos] = v;
         n++;
-        index.add(v);
+        insert(v, pos);
+    }
+
+    private void insert(long v, int pos) {
+        int mask = index.length - 1;
+        int i = LongHashSet.hash(v, mask);
+        while (index[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        index[i] = pos + 1;
+    }
+
+    /** Removes the index entry of v, held at ring position pos (backward-shift deletion, no tombstones). */
+    private void unindex(long v, int pos) {
+        int mask = index.length - 1;
+        int i = LongHashSet.hash(v, mask);
+        while (index[i] != pos + 1) {
+            i = (i + 1) & mask;
+        }
+        for (int j = (i + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
+            int home = LongHashSet.hash(ring[index[j] - 1], mask);
+            if (((j - home) & mask) >= ((j - i) & mask)) {
+                index[i] = index[j];
+                i = j;
+            }
+        }
+        index[i] = 0;
     }
 }

@@ -41,6 +41,8 @@ class IntSortedMapTest {
                 assertEquals(ref.size(), m.size());
                 if (op % 97 == 0) {
                     assertEquals(new ArrayList<>(ref.entrySet()), entries(m));
+                    assertEquals(new ArrayList<>(ref.values()), new ArrayList<>(m.values()));
+                    assertEquals(ref.size(), m.values().size());
                     if (!ref.isEmpty()) {
                         assertEquals(ref.firstKey(), m.firstKey());
                     }
