@@ -86,7 +86,7 @@ public final class RealClient {
             List<Double> realLast = new ArrayList<>();
             List<Double> realSeedCopies = new ArrayList<>();
             int leechers = 0;
-            String when = "";
+            List<String> files = new ArrayList<>();
             for (Path csv : csvs) {
                 List<Double> one = new ArrayList<>();
                 for (var r : Csv.read(csv).rows()) {
@@ -106,7 +106,7 @@ public final class RealClient {
                     realMean.add(Validation.mean(one));
                     realLast.add(Collections.max(one));
                 }
-                when = Files.getLastModifiedTime(csv).toString().substring(0, 16).replace('T', ' ');
+                files.add(csv.getFileName().toString());
             }
             List<Double> sim = new ArrayList<>();
             List<Double> simMean = new ArrayList<>();
@@ -125,7 +125,7 @@ public final class RealClient {
                 simLast.add(Collections.max(one));
             }
             v.text("- " + c.name() + ": libtorrent, " + csvs.size() + " run(s): " + real.size() + " of " + leechers
-                    + " leechers finished (last written " + when + " UTC); mean completion per run "
+                    + " leechers finished (" + String.join(", ", files) + "); mean completion per run "
                     + realMean.stream().map(Row::num).toList() + " s.\n");
             copies.add("| " + c.name() + " | " + Row.num(Stats.of(realSeedCopies).mean()) + " | "
                     + Row.num(Stats.of(simSeedCopies).mean()) + " |");
