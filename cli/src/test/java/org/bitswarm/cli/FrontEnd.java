@@ -33,7 +33,11 @@ final class FrontEnd implements AutoCloseable {
 
     static FrontEnd start(Path workDir, Path tmp, Map<String, String> env, String... args) throws Exception {
         Files.createDirectories(tmp);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // env --default-signal=INT (GNU coreutils >= 8.31) execs java with SIGINT at its default: a suite started in
+        // the background by a non-interactive shell inherits SIGINT ignored, the JVM then installs no handler for it,
+        // and the SIGINT case would wait for its timeout instead of testing the front end's cleanup. Same pid (exec).
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tmp,
                 "-Dbitswarm.mpj.home=" + TestMpj.mpjHome(), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
