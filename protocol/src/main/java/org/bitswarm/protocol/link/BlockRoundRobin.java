@@ -3,7 +3,6 @@ package org.bitswarm.protocol.link;
 import java.util.ArrayDeque;
 import org.bitswarm.engine.config.ConfigError;
 import org.bitswarm.engine.config.Doc;
-import org.bitswarm.protocol.strategy.LinkConfig;
 import org.bitswarm.protocol.strategy.LinkScheduler;
 
 /**
@@ -52,10 +51,7 @@ public final class BlockRoundRobin extends BlockScheduler {
     }
 
     @Doc("block-level round robin on the uplink, the downlink at the receiver")
-    public record Config(@Doc("the receiver's downlink: paced (blocks pass a first-come, first-served link at the"
-            + " receiver, so no client receives faster than its downlink at any time scale) or reserve_at_request (the"
-            + " model before issue 11: each request reserves downlink time when sent; arrivals may bunch above the"
-            + " downlink)") Downlink downlink) implements LinkConfig {
+    public record Config(@Doc(Downlink.DOC) Downlink downlink) implements Downlink.Configured {
         public Config {
             ConfigError.require(downlink != null, "downlink", "missing");
         }
@@ -66,11 +62,6 @@ public final class BlockRoundRobin extends BlockScheduler {
 
         public Config withDownlink(Downlink v) {
             return new Config(v);
-        }
-
-        @Override
-        public boolean downlinkHolds() {
-            return downlink == Downlink.PACED;
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.bitswarm.protocol.link;
 
+import org.bitswarm.protocol.strategy.LinkConfig;
+
 /**
  * How the receiver's downlink limits what it receives ({@code protocol.links.downlink}).
  */
@@ -21,5 +23,21 @@ public enum Downlink {
      * rate arrive above the downlink for a while (measured: up to 1.57 x the downlink over 1 s at defaults).
      * A cancelled request returns its reservation. Kept to reproduce earlier results.
      */
-    RESERVE_AT_REQUEST
+    RESERVE_AT_REQUEST;
+
+    /** The {@code downlink} key's documentation, shared by every link scheduler's config. */
+    static final String DOC = "the receiver's downlink: paced (blocks pass a first-come, first-served link at the"
+            + " receiver, so no client receives faster than its downlink at any time scale) or reserve_at_request (the"
+            + " model before issue 11: each request reserves downlink time when sent; arrivals may bunch above the"
+            + " downlink)";
+
+    /** A link scheduler's config with a {@code downlink} key: the downlink holds when it is paced. */
+    interface Configured extends LinkConfig {
+        Downlink downlink();
+
+        @Override
+        default boolean downlinkHolds() {
+            return downlink() == PACED;
+        }
+    }
 }

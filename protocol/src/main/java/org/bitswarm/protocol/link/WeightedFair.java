@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bitswarm.engine.config.ConfigError;
 import org.bitswarm.engine.config.Doc;
-import org.bitswarm.protocol.strategy.LinkConfig;
 import org.bitswarm.protocol.strategy.LinkScheduler;
 
 /**
@@ -63,10 +62,7 @@ public final class WeightedFair extends BlockScheduler {
     }
 
     @Doc("weighted fair queueing of blocks: unchoked peers get uplink shares by the choker's weights")
-    public record Config(@Doc("the receiver's downlink: paced (blocks pass a first-come, first-served link at the"
-            + " receiver, so no client receives faster than its downlink at any time scale) or reserve_at_request (the"
-            + " model before issue 11: each request reserves downlink time when sent; arrivals may bunch above the"
-            + " downlink)") Downlink downlink) implements LinkConfig {
+    public record Config(@Doc(Downlink.DOC) Downlink downlink) implements Downlink.Configured {
         public Config {
             ConfigError.require(downlink != null, "downlink", "missing");
         }
@@ -77,11 +73,6 @@ public final class WeightedFair extends BlockScheduler {
 
         public Config withDownlink(Downlink v) {
             return new Config(v);
-        }
-
-        @Override
-        public boolean downlinkHolds() {
-            return downlink == Downlink.PACED;
         }
 
         @Override
