@@ -174,13 +174,7 @@ final class StatusDir {
 
     private void writeAtomically(String name, String content) throws IOException {
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
-        try {
-            Files.writeString(tmp, content + "\n", StandardCharsets.UTF_8);
-            moveIntoPlace(tmp, dir.resolve(name));
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        writeExisting(name, content);
     }
 
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {
