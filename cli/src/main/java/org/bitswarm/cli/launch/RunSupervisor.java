@@ -21,6 +21,8 @@ final class RunSupervisor {
     private static final long DRAIN_MILLIS = 2_000;
     private static final String JVM_OOM = "Terminating due to java.lang.OutOfMemoryError";
     private static final Pattern GUARD_LINE = Pattern.compile("bitswarm: rank (\\d+) failed: .*");
+    /** At most this many of MPJRun's own stderr lines are held back, and of the daemon log's last lines shown. */
+    private static final int MPJ_LINES = 40;
 
     private final LaunchSpec spec;
     private final StatusDir status;
@@ -31,6 +33,14 @@ final class RunSupervisor {
     private final AtomicReference<String> outOfMemory = new AtomicReference<>();
     /** The processes started: one (the multicore JVM, or MPJRun), or one remote shell per rank (RemoteRun). */
     private final List<Process> children = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Under niodev, what MPJRun itself printed on stderr (the ranks' own output comes on its stdout). Held back
+     * until the run's end: when the launcher names the cause (a rank that died or stalled, a rank's failure
+     * report, a timeout, a signal), MPJRun's stack traces about the sockets that closed are that event told
+     * again, and they would come before the line that names it; otherwise they are shown before the verdict.
+     */
+    private final List<String> mpjRunWords = new ArrayList<>();
+    private int mpjRunWordsDropped;
 
     RunSupervisor(LaunchSpec spec, StatusDir status, Consumer<String> stdoutLines, Consumer<String> stderrLines,
             NiodevRun niodev) {
@@ -66,12 +76,13 @@ final class RunSupervisor {
                 }
                 children.add(p);
                 relays.add(LineRelay.start("bitswarm-ranks-stdout", p.getInputStream(), relay(stdoutLines)));
-                relays.add(LineRelay.start("bitswarm-ranks-stderr", p.getErrorStream(), relay(stderrLines)));
+                relays.add(LineRelay.start("bitswarm-ranks-stderr", p.getErrorStream(),
+                        relay(niodev != null ? this::holdMpjRunWords : stderrLines)));
             }
             int code = watch();
             killAll();
             relays.forEach(r -> r.drain(DRAIN_MILLIS));
-            return code == MpjLauncher.EXIT_OK ? verdict() : code;
+            return code == MpjLauncher.EXIT_OK ? verdict() : code; // a diagnosed stop: MPJRun's words are dropped
         } finally {
             killAll();
             hook.close();
@@ -111,7 +122,7 @@ final class RunSupervisor {
             if (!status.failures().isEmpty()) {
                 String lost = lostPeer(dog);
                 if (lost != null) {
-                    stderrLines.accept("bitswarm: " + lost + "; killed the run" + daemonLogHint());
+                    tell(lost + "; killed the run");
                     return MpjLauncher.EXIT_STALLED;
                 }
                 unreported = niodev == null ? 0 : niodev.unreportedEnds(status);
@@ -131,7 +142,7 @@ final class RunSupervisor {
             }
             String stalled = dog.check(System.nanoTime());
             if (stalled != null) {
-                stderrLines.accept("bitswarm: " + stalled + "; killed the run" + daemonLogHint());
+                tell(stalled + "; killed the run");
                 return MpjLauncher.EXIT_STALLED;
             }
             if (System.nanoTime() > deadline) {
@@ -194,10 +205,10 @@ final class RunSupervisor {
         List<Integer> ranks = niodev.unreportedRanks(status);
         String who = ranks.isEmpty() ? count + " rank JVM(s)" : (ranks.size() == 1 ? "rank " : "ranks ")
                 + ranks.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + "'s JVM";
-        stderrLines.accept("bitswarm: " + who + " ended without reporting "
+        tell(who + " ended without reporting "
                 + (oom != null ? "after running out of memory (" + oom + "; give them more with -Xmx)"
                         : "(a crash, or System.exit in the application)")
-                + "; stopped the run" + daemonLogHint());
+                + "; stopped the run");
     }
 
     /**
@@ -237,18 +248,19 @@ final class RunSupervisor {
             return exit;
         }
         if (exit != 0) {
+            showMpjRunWords();
             String oom = outOfMemory.get();
-            stderrLines.accept(oom != null
-                    ? "bitswarm: the ranks ran out of memory (" + oom + "); give them more with -Xmx"
-                    : remote != null ? "bitswarm: rank " + who + " (host " + remote.host(who) + "): its "
+            tell(oom != null
+                    ? "the ranks ran out of memory (" + oom + "); give them more with -Xmx"
+                    : remote != null ? "rank " + who + " (host " + remote.host(who) + "): its "
                             + remote.shellName() + " command exited with status " + exit
-                    : "bitswarm: the ranks' " + (niodev == null ? "JVM" : "launcher (MPJRun)")
-                            + " exited with status " + exit + daemonLogHint());
+                    : "the ranks' " + (niodev == null ? "JVM" : "launcher (MPJRun)") + " exited with status " + exit);
             return exit;
         }
+        showMpjRunWords();
         if (!status.isDone(0)) {
-            stderrLines.accept("bitswarm: the ranks exited but rank 0 never reported completion (an exception that"
-                    + " MPJ swallowed, System.exit in the application, or a main not run inside RankGuard)" + daemonLogHint());
+            tell("the ranks exited but rank 0 never reported completion (an exception that"
+                    + " MPJ swallowed, System.exit in the application, or a main not run inside RankGuard)");
             return MpjLauncher.EXIT_INCOMPLETE;
         }
         return MpjLauncher.EXIT_OK;
@@ -291,18 +303,53 @@ final class RunSupervisor {
         }
     }
 
-    /** Points at the private daemon's log when it has something to say. */
-    private String daemonLogHint() {
-        return niodev == null ? "" : niodev.daemonLog().filter(RunSupervisor::nonEmpty)
-                .map(p -> " (MPJ daemon log: " + p + ")").orElse("");
+    private void holdMpjRunWords(String line) {
+        synchronized (mpjRunWords) {
+            if (mpjRunWords.size() < MPJ_LINES) {
+                mpjRunWords.add(line);
+            } else {
+                mpjRunWordsDropped++;
+            }
+        }
     }
 
-    private static boolean nonEmpty(Path file) {
-        try {
-            return Files.size(file) > 0;
-        } catch (IOException e) {
-            return false;
+    /** What MPJRun printed on stderr, now that no diagnosis of the launcher's own explains it. */
+    private void showMpjRunWords() {
+        synchronized (mpjRunWords) {
+            mpjRunWords.forEach(stderrLines);
+            if (mpjRunWordsDropped > 0) {
+                stderrLines.accept("(" + mpjRunWordsDropped + " more lines from MPJRun not shown)");
+            }
+            mpjRunWords.clear();
+            mpjRunWordsDropped = 0;
         }
+    }
+
+    /**
+     * Prints a {@code bitswarm: } message, then the last lines of the private daemon's log if it has any: the
+     * log lives in the status folder, which is deleted when the run ends, so naming its path would point at
+     * nothing.
+     */
+    private void tell(String message) {
+        stderrLines.accept("bitswarm: " + message);
+        if (niodev == null) {
+            return;
+        }
+        niodev.daemonLog().ifPresent(log -> {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(log, java.nio.charset.Charset.defaultCharset()).stream()
+                        .filter(l -> !l.isBlank()).toList();
+            } catch (IOException | RuntimeException e) {
+                return; // no log, or unreadable: nothing to add
+            }
+            if (!lines.isEmpty()) {
+                int from = Math.max(0, lines.size() - MPJ_LINES);
+                stderrLines.accept("bitswarm: MPJ's daemon logged" + (from > 0 ? " (last " + MPJ_LINES + " lines)" : "")
+                        + ":");
+                lines.subList(from, lines.size()).forEach(l -> stderrLines.accept("  " + l));
+            }
+        });
     }
 
     private void awaitChildExit(long millis) {

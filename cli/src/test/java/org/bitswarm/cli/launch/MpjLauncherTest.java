@@ -95,6 +95,23 @@ class MpjLauncherTest {
         assertNoRankJvmLeft();
     }
 
+    /**
+     * A rank that dies inside MPI.Init (killed early, as CI's RunFaultsTest once did) makes MPJRun itself throw while it collects the
+     * ranks' ports (EOFException, then ArrayIndexOutOfBoundsException, with stack traces): the first line
+     * must still be the one that names the rank, and MPJRun's traces of the same event are not relayed.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void niodevRankThatDiesReportingItsPortsIsNamedFirstWithoutMpjRunsTraces() throws Exception {
+        int code = launch(spec(TransportProbe.DIE_IN_HANDSHAKE, MpjDevice.NIODEV, 3));
+
+        assertEquals(MpjLauncher.EXIT_RANK_FAILED, code, this::transcript);
+        assertFalse(err.isEmpty(), this::transcript);
+        assertTrue(err.get(0).startsWith("bitswarm: rank 2's JVM ended without reporting"), this::transcript);
+        assertFalse(err.stream().anyMatch(l -> l.contains("\tat ") || l.contains("MPJRun")), this::transcript);
+        assertNoRankJvmLeft();
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void multicoreFailureThatMpjSwallowsIsNotASuccess() throws Exception {

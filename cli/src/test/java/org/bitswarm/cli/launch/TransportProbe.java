@@ -11,7 +11,8 @@ import org.bitswarm.engine.mpj.MpjTransport;
 /**
  * A rank main for the launcher tests, run by real MPJ ranks. Its first application argument picks a scenario:
  * {@code round} checks allToAll, allToAllBytes and gather data on every rank; {@code throw}, {@code oom},
- * {@code exit} and {@code hang} misbehave on rank 1 in the ways the launcher must catch. Every check failure is
+ * {@code exit} and {@code hang} misbehave on rank 1 in the ways the launcher must catch; {@code die-in-handshake}
+ * ends rank 2's JVM in the middle of reporting its ports to MPJRun. Every check failure is
  * an exception, which RankGuard turns into a failure report, so "exit 0" means "every rank checked its data".
  */
 public final class TransportProbe {
@@ -25,10 +26,35 @@ public final class TransportProbe {
     /** Larger than MPJ's 128 KiB protocol switch limit, so the rendezvous path is exercised too. */
     static final int LARGE = 200_000;
 
+    /** The scenario in which rank 2 of 3 halts while it reports its ports, once its heartbeat is on disk. */
+    static final String DIE_IN_HANDSHAKE = "die-in-handshake";
+
     private TransportProbe() {}
+
+    /**
+     * Once its heartbeat is on disk, opens a connection to MPJRun's port server (the "#Server Port" of niodev's
+     * config argument, on loopback) and halts with it open: MPJRun reads a port report that ends at once.
+     */
+    private static void dieMidHandshake(String niodevConfig) throws Exception {
+        java.nio.file.Path beat = java.nio.file.Path.of(System.getProperty(RankGuard.STATUS_DIR_PROPERTY))
+                .resolve("rank-2.beat");
+        while (!java.nio.file.Files.exists(beat)) {
+            Thread.sleep(20);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("#Server Port;(\\d+)").matcher(niodevConfig);
+        if (!m.find()) {
+            throw new IllegalStateException("no MPJRun port in niodev's config: " + niodevConfig);
+        }
+        java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), Integer.parseInt(m.group(1)));
+        s.getOutputStream().flush();
+        Runtime.getRuntime().halt(0);
+    }
 
     public static void main(String[] args) {
         RankGuard.run(args, mpjArgs -> {
+            if (DIE_IN_HANDSHAKE.equals(mpjArgs[mpjArgs.length - 1]) && "2".equals(mpjArgs[0])) {
+                dieMidHandshake(mpjArgs[1]); // as a rank killed inside MPI.Init would
+            }
             String[] app = MpjRuntime.init(mpjArgs);
             try (MpjTransport t = new MpjTransport()) {
                 runScenario(app[0], t);
