@@ -89,7 +89,7 @@ final class Peering {
         if (!wasPending) {
             sendHandshake(ctx, from);
         }
-        Connection c = new Connection(s, from, ctx.now(), s.p.connections().pipeline());
+        Connection c = new Connection(s, from, ctx.now());
         c.lastArrival = s.client.lastArrivalUnconnected(from);
         conns.put(from, c);
         s.pex.added(from);
