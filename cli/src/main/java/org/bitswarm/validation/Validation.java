@@ -256,7 +256,12 @@ public final class Validation {
                 + ", random variation of one 1,200 s window (peers that joined in it seeded");
         text(Row.num(up.seeding()) + " s on average; the exponential's mean is 60 s), and more seeds mean shorter downloads. With the measured x, y and eta the supply");
         text("mu (eta x + y) + mu_s = " + fmt3(supply) + " copies/s against lambda = " + Row.num(m.lambda()) + " (duplicates "
-                + fmt3(up.dup()) + " of the received bytes): the run is consistent with the model once eta is measured.\n");
+                + fmt3(up.dup()) + " of the received bytes): the run is consistent with the model once eta is measured.");
+        text("The start is not the fluid model's: no leecher can finish before the permanent seed has sent every piece once");
+        text("(F/u_s = " + Row.num(1 / m.muSeed()) + " s; the first finished at " + Row.num(up.firstCompletion()) + " s), so the first arrivals pile up (up to "
+                + (int) up.peakBefore() + " leechers) and then finish together,");
+        text("while the ODE lets leechers upload from t = 0. The span starts after that. The swings inside it are fluctuations");
+        text("that the fluid model, a model of the mean, does not have.\n");
         text("Download-bound: T = 1/c for any eta > 0 here (1/mu < 1/gamma), so there is no calibrated row; the leechers' upload");
         text("utilisation (" + fmt3(down.util().leechers()) + ", seeds " + fmt3(down.util().seeds())
                 + ") measures the spare supply, not an effectiveness.\n");
@@ -275,10 +280,11 @@ public final class Validation {
     /**
      * One Qiu-Srikant case: the eta = 1 model, the upload utilisation per role, the leechers' utilisation by progress,
      * mean leechers and seeds over the span (seeds without the permanent one), the mean seeding time and first verified
-     * piece of the peers that joined in the span, and duplicate bytes over downloaded bytes.
+     * piece of the peers that joined in the span, duplicate bytes over downloaded bytes, the first completion and the
+     * most leechers in a row before the span.
      */
     private record Qs(Fluid model, RoleUtilisation util, String byProgress, double meanX, double meanY, double seeding,
-            double firstPiece, double dup) {}
+            double firstPiece, double dup, double firstCompletion, double peakBefore) {}
 
     /**
      * The share of a link's rate that carries file data: a full block over its piece message on the wire, with the
@@ -328,6 +334,10 @@ public final class Validation {
             y[k] = Double.parseDouble(c[2]) - 1;
         }
         double meanX = meanOver(t, x, QS_FROM, QS_TO);
+        double peakBefore = 0;
+        for (int k = 0; k < n && t[k] <= QS_FROM; k++) {
+            peakBefore = Math.max(peakBefore, x[k]);
+        }
         long from = Math.round(QS_FROM * Ticks.SECOND);
         long to = Math.round(QS_TO * Ticks.SECOND);
         List<org.bitswarm.protocol.Reports.ClientReport> clients = o.results().reports().clients;
@@ -380,7 +390,8 @@ public final class Validation {
         }
         plot(c, "qiu-srikant-" + label, "Qiu-Srikant " + label);
         return new Qs(model, util, byProgress.toString(), meanX, meanOver(t, y, QS_FROM, QS_TO), Stats.of(seeding).mean(),
-                Stats.of(firstPiece).mean(), o.metric("duplicate_bytes") / o.metric("downloaded_bytes"));
+                Stats.of(firstPiece).mean(), o.metric("duplicate_bytes") / o.metric("downloaded_bytes"),
+                o.metric("first_completion_s"), peakBefore);
     }
 
     private static double[] column(double[][] v, int j) {
