@@ -10,9 +10,11 @@ import org.bitswarm.protocol.config.Enums;
  * Upload utilisation per role over a span of time-series rows, from the per-client series the run writes (the
  * payload bytes each client had on its uplink per row, which {@code timeseries.csv} sums): leechers (joined, not
  * yet complete), seeds that downloaded the file (complete, not yet left) and seeds from the start. Utilisation is
- * payload bits over uplink capacity times the time in the role. A row in which a client completed is split
- * between its two roles in proportion to its time in each. The leechers' figure is Qiu and Srikant's sharing
- * efficiency eta measured: the share of their upload capacity that leechers actually used.
+ * payload bits over uplink capacity (its wire rate) times the time in the role, the block a client finished
+ * sending after it left included (as timeseries.csv's {@code upload_utilisation} counts it). A row in which a
+ * client completed is split between its two roles in proportion to its time in each. The leechers' figure over
+ * the link's payload share ({@link Validation#payloadShare}) is Qiu and Srikant's sharing efficiency eta measured:
+ * the share of their upload capacity for file data that leechers actually used.
  *
  * <p>Each client must hold one session (the validation's open swarms); a client with more is refused, since its
  * uplink's bytes cannot be told apart by session.
@@ -39,6 +41,13 @@ record RoleUtilisation(double leechers, double seeds, double initialSeeds) {
                 long b = a + interval;
                 long leeching = Math.max(0, Math.min(b, Math.min(done, left)) - Math.max(a, join));
                 long seeding = Math.max(0, Math.min(b, left) - Math.max(a, done));
+                // the block still on the uplink after the session left counts as time online in the role it left in
+                long tail = k < c.tailSeries().length ? c.tailSeries()[k] : 0;
+                if (done <= left) {
+                    seeding += tail;
+                } else {
+                    leeching += tail;
+                }
                 if (leeching + seeding == 0) {
                     continue;
                 }

@@ -236,17 +236,20 @@ public final class Validation {
         text("file data; other messages do not take the uplink's block time in the model.");
         text("Qiu and Srikant's eta is the share of their upload capacity that downloaders use. The *calibrated* rows keep the");
         text("model and take eta from the run itself: the leechers' upload utilisation over the same rows (payload bits they");
-        text("had on their uplinks while leeching, from the per-client series behind timeseries.csv, over their uplink capacity");
-        text("times their time as leechers). The eta = 1 rows stay as they are, with their own verdicts.\n");
+        text("had on their uplinks while leeching, from the per-client series behind timeseries.csv, over their uplinks' capacity");
+        text("for file data times their time as leechers). The eta = 1 rows stay as they are, with their own verdicts.\n");
         List<Row> rows = new ArrayList<>();
         Qs up = qsCase(rows, "upload-bound", "qiu-srikant-upload.yaml", 1e6, 10e6, 1e6);
         Qs down = qsCase(rows, "download-bound", "qiu-srikant-download.yaml", 4e6, 2e6, 4e6);
         table(rows);
         Fluid m = up.model();
-        double supply = m.mu() * (up.util().leechers() * up.meanX() + up.meanY()) + m.muSeed();
-        text("Reading, upload-bound. Over the span the leechers used " + fmt3(up.util().leechers()) + " of their uplinks, the seeds that had");
-        text("downloaded " + fmt3(up.util().seeds()) + " and the permanent seed " + fmt3(up.util().initialSeeds())
-                + ". By progress through a download (tenths of each leecher's download time, full 10 s rows");
+        double share = up.share();
+        double eta = up.eta();
+        double supply = m.mu() * (eta * up.meanX() + up.meanY()) + m.muSeed();
+        text("Reading, upload-bound. Over the span the leechers used " + fmt3(up.util().leechers()) + " of their uplinks (eta = "
+                + fmt3(up.util().leechers()) + " / " + String.format(Locale.ROOT, "%.5f", share) + " = " + fmt3(eta) + " of their");
+        text("capacity for file data), the seeds that had downloaded " + fmt3(up.util().seeds()) + " and the permanent seed "
+                + fmt3(up.util().initialSeeds()) + ". By progress through a download (tenths of each leecher's download time, full 10 s rows");
         text("only) the leechers' utilisation reads " + up.byProgress() + ": the missing upload is the start of each");
         text("download, before a peer holds verified pieces its neighbours want (first verified piece " + Row.num(up.firstPiece())
                 + " s after joining, on average); after that the uplinks are full. That is how BitTorrent works (a peer uploads only");
@@ -278,13 +281,14 @@ public final class Validation {
     }
 
     /**
-     * One Qiu-Srikant case: the eta = 1 model, the upload utilisation per role, the leechers' utilisation by progress,
+     * One Qiu-Srikant case: the eta = 1 model, the payload share of a link, the measured eta (the leechers' upload
+     * utilisation over that share), the upload utilisation per role, the leechers' utilisation by progress,
      * mean leechers and seeds over the span (seeds without the permanent one), the mean seeding time and first verified
      * piece of the peers that joined in the span, duplicate bytes over downloaded bytes, the first completion and the
      * most leechers in a row before the span.
      */
-    private record Qs(Fluid model, RoleUtilisation util, String byProgress, double meanX, double meanY, double seeding,
-            double firstPiece, double dup, double firstCompletion, double peakBefore) {}
+    private record Qs(Fluid model, double share, double eta, RoleUtilisation util, String byProgress, double meanX,
+            double meanY, double seeding, double firstPiece, double dup, double firstCompletion, double peakBefore) {}
 
     /**
      * The share of a link's rate that carries file data: a full block over its piece message on the wire, with the
@@ -358,12 +362,13 @@ public final class Validation {
         rows.add(new Row(label + ": mean seeds vs the fluid model", "y(t) of the ODE, mean over the span",
                 meanOver(t, fy, QS_FROM, QS_TO), meanOver(t, y, QS_FROM, QS_TO), Kind.TOLERANCE, 0.10));
         double[] cx = null;
-        String eta = fmt3(util.leechers());
+        double measuredEta = util.leechers() / share;
+        String eta = fmt3(measuredEta);
         if (model.uploadBound()) {
-            Fluid calibrated = model.withEta(util.leechers());
+            Fluid calibrated = model.withEta(measuredEta);
             cx = column(calibrated.trajectory(t), 0);
             rows.add(new Row(label + ", calibrated (eta = " + eta + " measured): mean download time",
-                    formula + ", eta = leechers' upload utilisation", calibrated.steadyDownloadTime(), meanT, Kind.TOLERANCE, 0.10));
+                    formula + ", eta = leechers' upload utilisation of the payload capacity", calibrated.steadyDownloadTime(), meanT, Kind.TOLERANCE, 0.10));
             rows.add(new Row(label + ", calibrated (eta = " + eta + " measured): mean leechers vs the fluid model",
                     "x(t) of the ODE with the measured eta, mean over the span", meanOver(t, cx, QS_FROM, QS_TO), meanX,
                     Kind.TOLERANCE, 0.10));
@@ -389,7 +394,7 @@ public final class Validation {
                     new float[] {2f, 3f}, 0f));
         }
         plot(c, "qiu-srikant-" + label, "Qiu-Srikant " + label);
-        return new Qs(model, util, byProgress.toString(), meanX, meanOver(t, y, QS_FROM, QS_TO), Stats.of(seeding).mean(),
+        return new Qs(model, share, measuredEta, util, byProgress.toString(), meanX, meanOver(t, y, QS_FROM, QS_TO), Stats.of(seeding).mean(),
                 Stats.of(firstPiece).mean(), o.metric("duplicate_bytes") / o.metric("downloaded_bytes"),
                 o.metric("first_completion_s"), peakBefore);
     }

@@ -59,6 +59,21 @@ class RoleUtilisationTest {
     }
 
     @Test
+    void theBlockFinishedAfterLeavingCountsAsTimeInTheRoleLeft() {
+        // E seeds from 0 and leaves at 15 s with a block on its uplink until 16 s (tail 1 s in row 1): 6 s online in
+        // row 1 for the 6 Mbit it sent then. F leaves at 5 s before completing, its block on the wire until 7 s.
+        ClientReport e = new ClientReport(5, 0, 1_000_000, 1, false, 0, new long[] {FULL, FULL / 10 * 6}, new long[0],
+                new long[] {0, S}, new long[0], new long[0], 0, 0, List.of(new SessionReport(5, 0, 0, Enums.Role.SEED, 0,
+                        -1, 15 * S, 0, 0, 0, 0, 0, 0, 0, 0, 0, new long[] {0, 15 * S}, new long[0], 0)));
+        ClientReport f = new ClientReport(6, 0, 1_000_000, 1, false, 0, new long[] {FULL / 10 * 7}, new long[0],
+                new long[] {2 * S}, new long[0], new long[0], 0, 0, List.of(new SessionReport(6, 0, 0, Enums.Role.PEER, 0,
+                        -1, 5 * S, 0, 0, 0, 0, 0, 0, 0, 0, 0, new long[] {0, 5 * S}, new long[0], 0)));
+        RoleUtilisation u = RoleUtilisation.over(List.of(e, f), IV, 0, 20 * S);
+        assertEquals(1.0, u.initialSeeds(), 1e-12);
+        assertEquals(1.0, u.leechers(), 1e-12);
+    }
+
+    @Test
     void byProgressBinsTheRowsSpentWhollyLeeching() {
         // A: rows 0 (midpoint 5/25 of its download) and 1 (15/25); row 2 holds its completion. D: 5, 15, 25, 35 of 40.
         // C never completed. Bin 0: A0 0, D0 0, D1 10 Mbit over 30; bin 1: A1 5, D2 10, D3 10 over 30.
