@@ -33,8 +33,11 @@ final class Connection implements Peer, LinkScheduler.Flow {
      */
     long[] outstanding = NO_WORDS;
     int nOutstanding;
-    /** The peer's requests waiting for our uplink. */
-    final LongQueue uploads = new LongQueue();
+    /**
+     * The peer's requests waiting for our uplink: created at the first and dropped when the queue is cleared
+     * (on choke), so the many connections that never carry a request (a seed's, at the end of a run) hold none.
+     */
+    private LongQueue uploads;
     /** Arrival time of our last message to the peer, for in-order delivery. */
     long lastArrival = -1;
     boolean inUplink;
@@ -126,6 +129,26 @@ final class Connection implements Peer, LinkScheduler.Flow {
     double downRate(long now) {
         long span = now - roundStart + prevRoundLength;
         return span <= 0 ? 0 : (bytesIn + prevIn) * 1e9 / span;
+    }
+
+    /** Queues a request of the peer for our uplink. */
+    void queueUpload(long key) {
+        if (uploads == null) {
+            uploads = new LongQueue();
+        }
+        uploads.add(key);
+    }
+
+    /** The peer cancelled a queued request (nothing if it was not queued). */
+    void unqueueUpload(long key) {
+        if (uploads != null) {
+            uploads.remove(key);
+        }
+    }
+
+    /** Drops every queued request of the peer (choked or closed). */
+    void clearUploads() {
+        uploads = null;
     }
 
     /** Room for one more request in flight; the first request makes room for {@code pipeline}. */
@@ -244,7 +267,7 @@ final class Connection implements Peer, LinkScheduler.Flow {
 
     @Override
     public boolean ready() {
-        return !closed && !amChoking && !uploads.isEmpty() && session.active;
+        return !closed && !amChoking && uploads != null && !uploads.isEmpty() && session.active;
     }
 
     @Override
@@ -254,7 +277,7 @@ final class Connection implements Peer, LinkScheduler.Flow {
 
     @Override
     public boolean hasMore() {
-        return !uploads.isEmpty();
+        return uploads != null && !uploads.isEmpty();
     }
 
     @Override

@@ -119,7 +119,7 @@ final class Peering {
         c.closed = true;
         s.haves.forget(c);
         s.down.unrequestAll(c);
-        c.uploads.clear();
+        c.clearUploads();
         if (heldSlot) {
             s.up.released(ctx);
         }
