@@ -650,7 +650,7 @@ public final class Plots {
     private static void write(Path file, byte[] content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path tmp = org.bitswarm.engine.SiblingTemp.file(dir, "." + file.getFileName(), ".tmp");
         try {
             Files.write(tmp, content);
             try {

@@ -23,6 +23,16 @@ record Fluid(double lambda, double arrivalsEnd, double mu, double c, double eta,
         return Math.max(1 / c, (1 / eta) * (1 / mu - 1 / gamma - muSeed / (mu * lambda)));
     }
 
+    /** Whether the upload term sets the steady state (it exceeds the download time 1/c). */
+    boolean uploadBound() {
+        return (1 / eta) * (1 / mu - 1 / gamma - muSeed / (mu * lambda)) > 1 / c;
+    }
+
+    /** The same model with another sharing efficiency. */
+    Fluid withEta(double v) {
+        return new Fluid(lambda, arrivalsEnd, mu, c, v, gamma, muSeed);
+    }
+
     /** x(t), y(t) at the given times (ascending, from 0), starting empty. */
     double[][] trajectory(double[] times) {
         FirstOrderDifferentialEquations ode = new FirstOrderDifferentialEquations() {

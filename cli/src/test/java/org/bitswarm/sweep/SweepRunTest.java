@@ -239,5 +239,14 @@ class SweepRunTest {
                     List.of("completion_cdf.png", "population.png", "utilisation.png")), run);
         }
         assertEquals(List.of("points.csv", "runs.csv"), listing(d).stream().filter(f -> f.endsWith(".csv")).toList());
+        // Every file and folder published has the permissions a plain new one gets here (the umask's), not the
+        // 0600 / 0700 of Java's temporary files, which would hide results from the user's group.
+        var plainFile = Files.getPosixFilePermissions(Files.createFile(shared.resolve("plain-file")));
+        var plainFolder = Files.getPosixFilePermissions(Files.createDirectory(shared.resolve("plain-folder")));
+        try (Stream<Path> all = Files.walk(d)) {
+            for (Path p : all.toList()) {
+                assertEquals(Files.isDirectory(p) ? plainFolder : plainFile, Files.getPosixFilePermissions(p), p.toString());
+            }
+        }
     }
 }

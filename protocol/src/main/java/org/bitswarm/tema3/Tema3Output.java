@@ -83,7 +83,7 @@ public final class Tema3Output {
                 if (Files.isDirectory(target)) {
                     throw new IOException(target + ": is a folder, no output written");
                 }
-                Path tmp = Files.createTempFile(dir, "." + f.getKey(), ".tmp");
+                Path tmp = org.bitswarm.engine.SiblingTemp.file(dir, "." + f.getKey(), ".tmp");
                 staged.put(tmp, target);
                 Files.writeString(tmp, lines(f.getValue()), StandardCharsets.UTF_8);
             }
@@ -129,7 +129,7 @@ public final class Tema3Output {
 
     private static void writeAtomically(Path target, String content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = org.bitswarm.engine.SiblingTemp.file(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -211,8 +211,8 @@ public final class RankGuard {
         try {
             String cause = describe(t);
             // a failure of the machine says it all in one line; a bug's stack trace goes to a file
-            String trace = isEnvironmental(t) ? null : traceFile(rank, t);
-            String verdict = cause + (trace != null ? "; stack trace: " + trace : "");
+            String trace = isEnvironmental(t) ? null : traceFile(status == null ? null : status.path(), rank, t);
+            String verdict = cause + (trace != null ? StatusDir.TRACE_SEPARATOR + trace : "");
             try {
                 if (status != null) {
                     status.markFailed(rank, verdict);
@@ -242,12 +242,19 @@ public final class RankGuard {
         return false;
     }
 
-    /** Writes the stack trace to {@code bitswarm-rank<R>-*.log} in the temporary folder; null if it cannot. */
-    static String traceFile(String rank, Throwable t) {
+    /**
+     * Writes the stack trace to {@code rank-R.trace} in the status folder, where the launcher takes it when it
+     * reports this failure (and otherwise deletes it with the folder: a rank killed with its run leaves no file
+     * nobody was told about); without a status folder, to {@code bitswarm-rank<R>-*.log} in the temporary
+     * folder. Null if it cannot be written.
+     */
+    static String traceFile(Path statusDir, String rank, Throwable t) {
         try {
-            Path f = Files.createTempFile("bitswarm-rank" + rank.replaceAll("[^0-9]", "") + "-", ".log");
             java.io.StringWriter w = new java.io.StringWriter();
             t.printStackTrace(new java.io.PrintWriter(w));
+            String r = rank.replaceAll("[^0-9]", "");
+            Path f = statusDir != null ? statusDir.resolve(StatusDir.traceName(r))
+                    : Files.createTempFile("bitswarm-rank" + r + "-", ".log");
             Files.writeString(f, w.toString(), java.nio.charset.StandardCharsets.UTF_8);
             return f.toString();
         } catch (IOException | RuntimeException e) {

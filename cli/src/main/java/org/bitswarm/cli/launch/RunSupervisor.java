@@ -234,7 +234,9 @@ final class RunSupervisor {
     private int verdict() {
         List<StatusDir.Failure> failures = status.failures();
         if (!failures.isEmpty()) {
-            failures.forEach(f -> stderrLines.accept("bitswarm: rank " + f.rank() + " failed: " + f.cause()));
+            Path keepIn = Path.of(System.getProperty("java.io.tmpdir"));
+            failures.forEach(f -> stderrLines.accept("bitswarm: rank " + f.rank() + " failed: "
+                    + status.causeKeepingTrace(f, keepIn)));
             return MpjLauncher.EXIT_RANK_FAILED;
         }
         int exit = 0;

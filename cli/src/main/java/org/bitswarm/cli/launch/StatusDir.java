@@ -79,6 +79,36 @@ final class StatusDir {
     }
 
     static final String FRONT_END_BEAT = "frontend.beat";
+    /** How a failure report names its stack trace's file. */
+    static final String TRACE_SEPARATOR = "; stack trace: ";
+
+    /** The file in the status folder where rank {@code rank}'s guard writes its stack trace. */
+    static String traceName(String rank) {
+        return "rank-" + rank + ".trace";
+    }
+
+    /**
+     * The failure's cause for the user: a stack trace the rank left in this folder (which is deleted with the
+     * run) is moved to {@code bitswarm-rank<R>-*.log} in {@code keepIn} first, and the cause names that file.
+     * If it cannot be moved, the cause is given without the path, which would point at nothing soon.
+     */
+    String causeKeepingTrace(Failure f, Path keepIn) {
+        int at = f.cause().indexOf(TRACE_SEPARATOR);
+        if (at < 0) {
+            return f.cause();
+        }
+        Path trace = Path.of(f.cause().substring(at + TRACE_SEPARATOR.length()));
+        if (!trace.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
+            return f.cause(); // written elsewhere (a guard without this folder): it stays where it is
+        }
+        try {
+            Path kept = Files.createTempFile(keepIn, "bitswarm-rank" + f.rank() + "-", ".log");
+            Files.move(trace, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return f.cause().substring(0, at) + TRACE_SEPARATOR + kept;
+        } catch (IOException | RuntimeException e) {
+            return f.cause().substring(0, at) + " (its stack trace could not be kept: " + e.getMessage() + ")";
+        }
+    }
 
     /** As {@link #writeAtomically}, but never re-creates the folder: once the run has removed it, it stays gone. */
     private void writeExisting(String name, String content) throws IOException {

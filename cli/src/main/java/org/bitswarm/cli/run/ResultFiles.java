@@ -22,7 +22,7 @@ public final class ResultFiles {
     public static void writeAtomically(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path tmp = org.bitswarm.engine.SiblingTemp.file(dir, "." + file.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
@@ -78,7 +78,7 @@ public final class ResultFiles {
     public static Path stagingFor(Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        return Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        return org.bitswarm.engine.SiblingTemp.folder(parent, "." + target.getFileName() + ".partial-");
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -212,6 +212,7 @@ class MpjLauncherTest {
         assertTrue(found != null, "missing '" + line + "; stack trace: FILE'\n" + transcript());
         java.nio.file.Path trace = java.nio.file.Path.of(found.substring((line + "; stack trace: ").length()));
         assertTrue(java.nio.file.Files.isRegularFile(trace), "no stack trace in " + trace);
+        assertFalse(trace.startsWith(tmp.resolve("status")), "kept outside the status folder, which goes with the run");
         try {
             java.nio.file.Files.delete(trace);
         } catch (java.io.IOException e) {

@@ -48,11 +48,17 @@ class RankGuardTest {
         String prefix = "java.lang.IllegalStateException: bad thing (caused by java.lang.IllegalArgumentException: negative size); stack trace: ";
         assertTrue(cause.startsWith(prefix), cause);
         Path trace = Path.of(cause.substring(prefix.length()));
-        try {
-            assertTrue(Files.readString(trace).contains("\tat org.bitswarm.cli.launch.RankGuardTest"), "the trace is in " + trace);
-        } finally {
-            Files.deleteIfExists(trace);
-        }
+        assertEquals(tmp.resolve("rank-1.trace"), trace, "in the status folder, deleted with the run unless reported");
+        assertTrue(Files.readString(trace).contains("\tat org.bitswarm.cli.launch.RankGuardTest"), "the trace is in " + trace);
+
+        // The launcher, when it reports the failure, keeps the trace outside the status folder and names it.
+        Path keep = Files.createDirectory(tmp.resolve("keep"));
+        String told = new StatusDir(tmp).causeKeepingTrace(new StatusDir(tmp).failures().get(0), keep);
+        Path kept = Path.of(told.substring(prefix.length()));
+        assertEquals(keep, kept.getParent(), told);
+        assertTrue(kept.getFileName().toString().startsWith("bitswarm-rank1-"), told);
+        assertTrue(Files.readString(kept).contains("\tat org.bitswarm.cli.launch.RankGuardTest"), told);
+        assertFalse(Files.exists(trace), "moved, not copied");
         assertEquals(List.of(RankGuard.FAILURE_EXIT), halts);
         String printed = errBytes.toString(StandardCharsets.UTF_8);
         assertEquals("bitswarm: rank 1 failed: " + cause + "\n", printed, "one line, no stack frames on the terminal");
@@ -70,12 +76,7 @@ class RankGuardTest {
         assertEquals(0, status.failures().get(0).rank());
         assertTrue(status.failures().get(0).cause().startsWith("java.lang.OutOfMemoryError: Java heap space; stack trace: "),
                 status.failures().get(0).cause());
-        String cause = status.failures().get(0).cause();
-        try {
-            Files.deleteIfExists(Path.of(cause.substring(cause.indexOf("stack trace: ") + "stack trace: ".length())));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        assertTrue(Files.isRegularFile(tmp.resolve("rank-0.trace")));
         assertEquals(List.of(RankGuard.FAILURE_EXIT), halts);
     }
 
