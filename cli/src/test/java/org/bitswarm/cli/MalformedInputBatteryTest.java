@@ -130,6 +130,9 @@ class MalformedInputBatteryTest {
                 c("unknown profile in a group", file("s.yaml", "model: bittorrent\nend_time: 10s\nbittorrent:\n  groups:\n"
                         + "    - {name: g, count: 1, torrents: [{torrent: t0, role: seed}], protocol: {profile: Mainline 4}}\n"),
                         "run @/s.yaml --dev local", "@/s.yaml:5: bittorrent.groups[0].protocol.profile: expected one of mainline,"),
+                // Link settings.
+                c("send_ahead above 2 s", file("s.yaml", "model: bittorrent\nend_time: 10s\nbittorrent:\n  protocol: {links: {send_ahead: 3s}}\n"),
+                        "run @/s.yaml --dev local", "@/s.yaml:4: bittorrent.protocol.links.send_ahead: must be in [0s, 2s]"),
                 // Command-line values.
                 c("--heap 0", ok, "run @/s.yaml --dev multicore --heap 0", "--heap: at least 64m, got 0"),
                 c("--heap 1k", ok, "run @/s.yaml --dev multicore --heap 1k", "--heap: at least 64m, got 1k"),

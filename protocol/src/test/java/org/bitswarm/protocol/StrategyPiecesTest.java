@@ -111,7 +111,7 @@ class StrategyPiecesTest {
     void weightedFairSharesTheUplinkByWeight() {
         List<String> sent = new ArrayList<>();
         Clock ctx = new Clock();
-        LinkScheduler s = WeightedFair.Config.defaults().create((c, f, k) -> {
+        LinkScheduler s = WeightedFair.Config.defaults().create((c, f, k, after) -> {
             sent.add(((TestFlow) f).name);
             return 1000;
         });

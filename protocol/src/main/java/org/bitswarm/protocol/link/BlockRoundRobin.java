@@ -3,6 +3,7 @@ package org.bitswarm.protocol.link;
 import java.util.ArrayDeque;
 import org.bitswarm.engine.config.ConfigError;
 import org.bitswarm.engine.config.Doc;
+import org.bitswarm.engine.config.Unit;
 import org.bitswarm.protocol.strategy.LinkScheduler;
 
 /**
@@ -19,7 +20,11 @@ public final class BlockRoundRobin extends BlockScheduler {
     private final ArrayDeque<Flow> queue = new ArrayDeque<>();
 
     public BlockRoundRobin(Uplink uplink, Downlink downlink) {
-        super(uplink, downlink);
+        this(uplink, downlink, 0);
+    }
+
+    public BlockRoundRobin(Uplink uplink, Downlink downlink, long sendAhead) {
+        super(uplink, downlink, sendAhead);
     }
 
     @Override
@@ -51,22 +56,28 @@ public final class BlockRoundRobin extends BlockScheduler {
     }
 
     @Doc("block-level round robin on the uplink, the downlink at the receiver")
-    public record Config(@Doc(Downlink.DOC) Downlink downlink) implements Downlink.Configured {
+    public record Config(@Doc(Downlink.DOC) Downlink downlink,
+            @Doc(BlockScheduler.SEND_AHEAD_DOC) @Unit(Unit.Kind.DURATION) long sendAhead) implements Downlink.Configured {
         public Config {
             ConfigError.require(downlink != null, "downlink", "missing");
+            BlockScheduler.checkSendAhead(sendAhead);
         }
 
         public static Config defaults() {
-            return new Config(Downlink.PACED);
+            return new Config(Downlink.PACED, 0);
         }
 
         public Config withDownlink(Downlink v) {
-            return new Config(v);
+            return new Config(v, sendAhead);
+        }
+
+        public Config withSendAhead(long v) {
+            return new Config(downlink, v);
         }
 
         @Override
         public LinkScheduler create(Uplink uplink) {
-            return new BlockRoundRobin(uplink, downlink);
+            return new BlockRoundRobin(uplink, downlink, sendAhead);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bitswarm.engine.config.ConfigError;
 import org.bitswarm.engine.config.Doc;
+import org.bitswarm.engine.config.Unit;
 import org.bitswarm.protocol.strategy.LinkScheduler;
 
 /**
@@ -21,7 +22,11 @@ public final class WeightedFair extends BlockScheduler {
     private int best;
 
     public WeightedFair(Uplink uplink, Downlink downlink) {
-        super(uplink, downlink);
+        this(uplink, downlink, 0);
+    }
+
+    public WeightedFair(Uplink uplink, Downlink downlink, long sendAhead) {
+        super(uplink, downlink, sendAhead);
     }
 
     @Override
@@ -62,22 +67,28 @@ public final class WeightedFair extends BlockScheduler {
     }
 
     @Doc("weighted fair queueing of blocks: unchoked peers get uplink shares by the choker's weights")
-    public record Config(@Doc(Downlink.DOC) Downlink downlink) implements Downlink.Configured {
+    public record Config(@Doc(Downlink.DOC) Downlink downlink,
+            @Doc(BlockScheduler.SEND_AHEAD_DOC) @Unit(Unit.Kind.DURATION) long sendAhead) implements Downlink.Configured {
         public Config {
             ConfigError.require(downlink != null, "downlink", "missing");
+            BlockScheduler.checkSendAhead(sendAhead);
         }
 
         public static Config defaults() {
-            return new Config(Downlink.PACED);
+            return new Config(Downlink.PACED, 0);
         }
 
         public Config withDownlink(Downlink v) {
-            return new Config(v);
+            return new Config(v, sendAhead);
+        }
+
+        public Config withSendAhead(long v) {
+            return new Config(downlink, v);
         }
 
         @Override
         public LinkScheduler create(Uplink uplink) {
-            return new WeightedFair(uplink, downlink);
+            return new WeightedFair(uplink, downlink, sendAhead);
         }
     }
 }

@@ -408,9 +408,12 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         links.offer(ctx, c);
     }
 
-    /** Sends a block the link scheduler chose: the data message now, arriving after transmission and latency. */
+    /**
+     * Sends a block the link scheduler chose: the data message now, arriving after the wait for the uplink
+     * ({@code after}: blocks handed over before it in the same decision), its transmission and latency.
+     */
     @Override
-    public long transmit(Context ctx, LinkScheduler.Flow flow, long key) {
+    public long transmit(Context ctx, LinkScheduler.Flow flow, long key, long after) {
         Connection c = (Connection) flow;
         Session s = c.session;
         int piece = BlockKey.piece(key);
@@ -431,15 +434,16 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         long headers = ip.headers(WireSize.PIECE_HEADER + len) + ackDebt;
         ackDebt = 0;
         long tx = Ticks.transmission(WireSize.PIECE_HEADER + len + headers, up);
-        long delay = inOrder(ctx, c.peer, c, tx + env.latency().between(id, c.peer), true);
+        long delay = inOrder(ctx, c.peer, c, after + tx + env.latency().between(id, c.peer), true);
         ctx.send(c.peer, delay, Kind.PIECE, m);
         s.uploaded += len;
         c.bytesOut += len;
         overhead += WireSize.PIECE_HEADER + headers;
         // the time series count bytes while they are on the wire: the uplink sends them over [now, now + tx]; the
         // receiver counts its downlink's share when it has received them (countDown: blocks may wait for it)
-        upSeries.spread(ctx.now(), ctx.now() + tx, len);
-        busyUntil = ctx.now() + tx;
+        long start = ctx.now() + after;
+        upSeries.spread(start, start + tx, len);
+        busyUntil = start + tx;
         ringArrival[ringPos] = ctx.now() + delay;
         ringBytes[ringPos] = len;
         ringPos = (ringPos + 1) % RING;

@@ -56,7 +56,10 @@ public interface LinkScheduler {
 
     /** The client's side of the uplink. */
     interface Uplink {
-        /** Sends a block of the flow now; returns its transmission time in ticks. */
-        long transmit(Context ctx, Flow flow, long key);
+        /**
+         * Sends a block of the flow, its transmission starting {@code after} ticks from now (0: now; more when it
+         * follows blocks handed over in the same decision); returns its transmission time in ticks.
+         */
+        long transmit(Context ctx, Flow flow, long key, long after);
     }
 }

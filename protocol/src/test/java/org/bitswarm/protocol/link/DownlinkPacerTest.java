@@ -12,7 +12,7 @@ class DownlinkPacerTest {
     static final long TX = Ticks.transmission(WIRE, DOWN);
 
     static BlockRoundRobin links(Downlink d) {
-        return new BlockRoundRobin((ctx, flow, key) -> 0, d);
+        return new BlockRoundRobin((ctx, flow, key, after) -> 0, d);
     }
 
     @Test
