@@ -72,12 +72,8 @@ public final class EventQueue {
      * tripled the bytes allocated for buckets.
      */
     static final int TRIM_EVERY = RING;
-    private final long[][][] poolData = new long[CLASSES][][];
-    private final int[] pooledData = new int[CLASSES];
-    private final int[] lowData = new int[CLASSES];
-    private final Object[][][] poolPayload = new Object[CLASSES][][];
-    private final int[] pooledPayload = new int[CLASSES];
-    private final int[] lowPayload = new int[CLASSES];
+    private final Pools dataPools = new Pools();
+    private final Pools payloadPools = new Pools();
     private int loadsSinceTrim;
     /**
      * Buckets after the one being read in which a bucket that starts is given an array for {@link #meanEvents}
@@ -320,51 +316,72 @@ public final class EventQueue {
             throw new IllegalStateException("event queue bucket of more than " + (MIN_EVENTS << (CLASSES - 1))
                     + " events");
         }
-        int k = pooledData[c];
-        if (k == 0) {
-            return new long[STRIDE * (MIN_EVENTS << c)];
-        }
-        long[] d = poolData[c][--k];
-        poolData[c][k] = null;
-        pooledData[c] = k;
-        lowData[c] = Math.min(lowData[c], k);
-        return d;
+        long[] d = (long[]) dataPools.take(c);
+        return d != null ? d : new long[STRIDE * (MIN_EVENTS << c)];
     }
 
     private void giveData(long[] d) {
-        int c = classOf(d.length / STRIDE);
-        long[][] pool = poolData[c];
-        int k = pooledData[c];
-        if (pool == null || k == pool.length) {
-            pool = poolData[c] = pool == null ? new long[8][] : Arrays.copyOf(pool, 2 * k);
-        }
-        pool[k] = d;
-        pooledData[c] = k + 1;
+        dataPools.give(classOf(d.length / STRIDE), d);
     }
 
     /** A payload array of class {@code c}, all null. */
     private Object[] takePayload(int c) {
-        int k = pooledPayload[c];
-        if (k == 0) {
-            return new Object[MIN_EVENTS << c];
-        }
-        Object[] p = poolPayload[c][--k];
-        poolPayload[c][k] = null;
-        pooledPayload[c] = k;
-        lowPayload[c] = Math.min(lowPayload[c], k);
-        return p;
+        Object[] p = (Object[]) payloadPools.take(c);
+        return p != null ? p : new Object[MIN_EVENTS << c];
     }
 
     /** Gives back a payload array whose entries are all null. */
     private void givePayload(Object[] p) {
-        int c = classOf(p.length);
-        Object[][] pool = poolPayload[c];
-        int k = pooledPayload[c];
-        if (pool == null || k == pool.length) {
-            pool = poolPayload[c] = pool == null ? new Object[8][] : Arrays.copyOf(pool, 2 * k);
+        payloadPools.give(classOf(p.length), p);
+    }
+
+    /** Arrays of one kind given back: a stack per size class, and its low-water mark since the last trim. */
+    private static final class Pools {
+        private final Object[][] stacks = new Object[CLASSES][];
+        private final int[] count = new int[CLASSES];
+        private final int[] low = new int[CLASSES];
+
+        /** An array of class {@code c}, or null if none is pooled. */
+        Object take(int c) {
+            int k = count[c];
+            if (k == 0) {
+                return null;
+            }
+            Object a = stacks[c][--k];
+            stacks[c][k] = null;
+            count[c] = k;
+            low[c] = Math.min(low[c], k);
+            return a;
         }
-        pool[k] = p;
-        pooledPayload[c] = k + 1;
+
+        void give(int c, Object a) {
+            Object[] st = stacks[c];
+            int k = count[c];
+            if (st == null || k == st.length) {
+                st = stacks[c] = st == null ? new Object[8] : Arrays.copyOf(st, 2 * k);
+            }
+            st[k] = a;
+            count[c] = k + 1;
+        }
+
+        /** Releases half of each class's arrays that no bucket needed since the last trim. */
+        void trim() {
+            for (int c = 0; c < CLASSES; c++) {
+                int release = low[c] / 2;
+                if (release > 0) {
+                    Arrays.fill(stacks[c], count[c] - release, count[c], null);
+                    count[c] -= release;
+                }
+                low[c] = count[c];
+                if (stacks[c] != null && stacks[c].length > 8 && count[c] < stacks[c].length / 4) {
+                    stacks[c] = Arrays.copyOf(stacks[c], stacks[c].length / 2);
+                }
+            }
+        }
+
+        int count(int c) {
+            return count[c];
+        }
     }
 
     /**
@@ -472,8 +489,8 @@ public final class EventQueue {
     /** Bucket arrays (of events, not of payloads) kept for reuse. */
     int spareArrays() {
         int n = 0;
-        for (int k : pooledData) {
-            n += k;
+        for (int c = 0; c < CLASSES; c++) {
+            n += dataPools.count(c);
         }
         return n;
     }
@@ -488,7 +505,7 @@ public final class EventQueue {
             n += d == null ? 0 : d.length / STRIDE;
         }
         for (int c = 0; c < CLASSES; c++) {
-            n += (long) pooledData[c] * (MIN_EVENTS << c);
+            n += (long) dataPools.count(c) * (MIN_EVENTS << c);
         }
         return n;
     }
@@ -530,7 +547,9 @@ public final class EventQueue {
             }
         }
         if (++loadsSinceTrim >= TRIM_EVERY) {
-            trimPools();
+            dataPools.trim();
+            payloadPools.trim();
+            loadsSinceTrim = 0;
         }
         runData = ringData[pos];
         runPayload = ringPayload[pos];
@@ -545,31 +564,6 @@ public final class EventQueue {
         loadedEvents += runLen;
         meanEvents += (runLen - meanEvents) >> 3;
         sortRun();
-    }
-
-    /** Releases half of each pool's arrays that no bucket needed since the last trim. */
-    private void trimPools() {
-        for (int c = 0; c < CLASSES; c++) {
-            pooledData[c] = trim(poolData[c], pooledData[c], lowData[c] / 2);
-            lowData[c] = pooledData[c];
-            pooledPayload[c] = trim(poolPayload[c], pooledPayload[c], lowPayload[c] / 2);
-            lowPayload[c] = pooledPayload[c];
-            if (poolData[c] != null && poolData[c].length > 8 && pooledData[c] < poolData[c].length / 4) {
-                poolData[c] = Arrays.copyOf(poolData[c], poolData[c].length / 2);
-            }
-            if (poolPayload[c] != null && poolPayload[c].length > 8 && pooledPayload[c] < poolPayload[c].length / 4) {
-                poolPayload[c] = Arrays.copyOf(poolPayload[c], poolPayload[c].length / 2);
-            }
-        }
-        loadsSinceTrim = 0;
-    }
-
-    /** Drops the top {@code release} of the {@code k} arrays in {@code pool}; returns how many are left. */
-    private static int trim(Object[] pool, int k, int release) {
-        if (release > 0) {
-            Arrays.fill(pool, k - release, k, null);
-        }
-        return k - release;
     }
 
     private void sortRun() {

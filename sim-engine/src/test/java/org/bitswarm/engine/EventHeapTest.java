@@ -37,7 +37,8 @@ class EventHeapTest {
         while (ref.size() > 300) {
             pollAndCheck(h, ref);
             if (rnd.nextInt(4) == 0) {
-                add(h, ref, new Ev(h.time + rnd.nextLong(1_000), rnd.nextLong(4), 1, seq, seq % 5 == 0 ? tagged(seq) : null));
+                add(h, ref, new Ev(h.time + rnd.nextLong(1_000), rnd.nextLong(4), 1, seq,
+                        seq % 5 == 0 ? tagged(seq) : null));
                 seq++;
             }
         }
@@ -45,7 +46,8 @@ class EventHeapTest {
         // Grow and shrink again: the renumbered slots must keep working.
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 5_000; i++, seq++) {
-                add(h, ref, new Ev(rnd.nextLong(2_000_000), rnd.nextLong(4), rnd.nextLong(3), seq, seq % 3 == 0 ? tagged(seq) : null));
+                add(h, ref, new Ev(rnd.nextLong(2_000_000), rnd.nextLong(4), rnd.nextLong(3), seq,
+                        seq % 3 == 0 ? tagged(seq) : null));
             }
             while (ref.size() > 10) {
                 pollAndCheck(h, ref);
