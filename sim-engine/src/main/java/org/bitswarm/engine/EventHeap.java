@@ -31,6 +31,8 @@ final class EventHeap {
     long targetKind;
     Payload payload;
 
+    private static final int MIN_CAPACITY = 64;
+
     EventHeap(int capacity) {
         int c = Math.max(16, capacity);
         hTime = new long[c];
@@ -101,6 +103,42 @@ final class EventHeap {
         if (last > 0) {
             siftDown(0, hTime[last], hKey[last], hSlot[last]);
         }
+        if (size < sPayload.length >>> 2 && sPayload.length > MIN_CAPACITY) {
+            shrink();
+        }
+    }
+
+    /**
+     * Halves the arrays or more once a quarter or less of them is used, so that a heap that was large for a
+     * while (the overflow heap holds the timers of every client during a flash crowd, 28,000 slots at 1,000
+     * clients) does not keep that size for the rest of the run (850 events at its end). The events keep their
+     * heap positions; their slots are renumbered 0 .. size-1 in heap order. Amortised O(1) per removal: a
+     * shrink costs O(size) and leaves the arrays a quarter to a half full, so the next shrink comes after as many
+     * removals as the events it moves, or the next growth after more additions than that.
+     */
+    private void shrink() {
+        int c = Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, size)) << 2);
+        long[] d = new long[3 * c];
+        Object[] p = new Object[c];
+        for (int i = 0; i < size; i++) {
+            int slot = hSlot[i];
+            System.arraycopy(sData, 3 * slot, d, 3 * i, 3);
+            p[i] = sPayload[slot];
+            hSlot[i] = i;
+        }
+        sData = d;
+        sPayload = p;
+        free = new int[c];
+        freeCount = 0;
+        slots = size;
+        hTime = Arrays.copyOf(hTime, c);
+        hKey = Arrays.copyOf(hKey, c);
+        hSlot = Arrays.copyOf(hSlot, c);
+    }
+
+    /** Events the arrays can take before they grow (for tests). */
+    int capacity() {
+        return sPayload.length;
     }
 
     private int allocate() {

@@ -51,22 +51,42 @@ public final class EventQueue {
     private final long[] occupied = new long[RING / 64];
     private int ringSize;
     /**
-     * Bucket arrays that have been read out, for reuse by buckets that start filling. In steady state about one
-     * array is freed per bucket read and one taken per bucket started, but a burst leaves many more behind:
-     * after the flash crowd of the 1,000-client PeerSim setting an untrimmed stack held about 4,000 arrays
-     * (16.8 KB per client) for the rest of the run. So the stack is trimmed like an allocator's free list: every
-     * {@value #TRIM_EVERY} buckets read (a ring's year), half of the arrays that stayed unused the whole time
-     * (the low-water mark of the stack since the last trim) are released. A shorter period released arrays that
-     * the next busy moment needed again: trimming every 128 buckets tripled the bytes allocated for buckets.
+     * Bucket arrays come in size classes: class {@code c} holds {@code MIN_EVENTS << c} events. A bucket starts
+     * with the smallest and moves up one class each time it fills, so an array is sized by what its bucket
+     * holds now (at most twice that, or {@value #MIN_EVENTS}), whatever buckets held before. Arrays are
+     * sized by the bucket's own count because most of the ring's buckets hold a few timers while the next few
+     * hold hundreds of messages: one size for all (the running mean of buckets read, as before) gave every
+     * sparse bucket a dense bucket's array, and after the flash crowd of the 4,000-client PeerSim setting the
+     * ring and its spares held ~3,900 arrays of ~1,000 events each (40 KB per client) that kept circulating
+     * for the rest of the run.
+     */
+    static final int MIN_EVENTS = 4;
+    private static final int CLASSES = 27;
+    /**
+     * Arrays given back (a bucket read out, or left behind when its bucket moved up a class), kept per class
+     * for reuse; payload arrays apart, since most buckets carry none. In steady state each class gives back
+     * about as many arrays as it hands out, but a burst leaves many behind, so the pools are trimmed like an
+     * allocator's free lists: every {@value #TRIM_EVERY} buckets read (a ring's year), half of each pool's
+     * arrays that stayed unused the whole time (its low-water mark since the last trim) are released. A
+     * shorter period released arrays that the next busy moment needed again: trimming every 128 buckets
+     * tripled the bytes allocated for buckets.
      */
     static final int TRIM_EVERY = RING;
-    private long[][] spareData = new long[8][];
-    private Object[][] sparePayload = new Object[8][];
-    private int spares;
-    private int sparesLow;
+    private final Pools dataPools = new Pools();
+    private final Pools payloadPools = new Pools();
     private int loadsSinceTrim;
-    /** Events a fresh bucket array is made for: a running mean of the buckets read, so few arrays regrow. */
-    private int freshEvents = 16;
+    /**
+     * Buckets after the one being read in which a bucket that starts is given an array for {@link #meanEvents}
+     * events rather than the smallest: messages land there, a lookahead (32 buckets at the engine's width) or
+     * two ahead, and fill their bucket, so starting small would only copy them up class by class (about 10 %
+     * more time per event in {@code bench.HoldBench} at 200 events a bucket). Timers, beyond, start small. This
+     * bounds what sparse buckets can waste to this many mean-sized arrays.
+     */
+    static final int NEAR = 128;
+    /** The largest class a bucket starts with (4,096 events). */
+    private static final int START_CLASS_MAX = 10;
+    /** Running mean (weight 1/8) of the events in the buckets read. */
+    private int meanEvents;
 
     // The bucket being read: its events, their order (offset << 32 | index) and the read position.
     private long[] runData = new long[0];
@@ -241,8 +261,8 @@ public final class EventQueue {
         d[o + 4] = targetKind;
         if (payload != null) {
             Object[] p = ringPayload[pos];
-            if (p == null || p.length < d.length / STRIDE) {
-                p = p == null ? new Object[d.length / STRIDE] : Arrays.copyOf(p, d.length / STRIDE);
+            if (p == null) {
+                p = takePayload(classOf(d.length / STRIDE));
                 ringPayload[pos] = p;
             }
             p[n] = payload;
@@ -254,25 +274,114 @@ public final class EventQueue {
         ringSize++;
     }
 
+    /**
+     * Moves bucket {@code pos}, holding {@code n} events, to an array of the next class up; a bucket that starts
+     * gets the smallest class, or if it is among the next {@value #NEAR} buckets (where messages land, so it
+     * will fill) the class of {@link #meanEvents}.
+     */
     private long[] grow(int pos, int n) {
         long[] d = ringData[pos];
-        if (d == null && spares > 0) {
-            spares--;
-            sparesLow = Math.min(sparesLow, spares);
-            d = spareData[spares];
-            ringPayload[pos] = sparePayload[spares];
-            spareData[spares] = null;
-            sparePayload[spares] = null;
+        int c;
+        if (d != null) {
+            c = classOf(d.length / STRIDE) + 1;
+        } else if (((pos - (int) base - 1) & MASK) < NEAR && meanEvents > MIN_EVENTS) {
+            c = Math.min(START_CLASS_MAX, 32 - Integer.numberOfLeadingZeros((meanEvents - 1) / MIN_EVENTS));
+        } else {
+            c = 0;
         }
-        if (d == null || STRIDE * (n + 1) > d.length) {
-            d = d == null ? new long[STRIDE * freshEvents] : Arrays.copyOf(d, Math.max(STRIDE * 16, 2 * d.length));
-            Object[] p = ringPayload[pos];
-            if (p != null) {
-                ringPayload[pos] = Arrays.copyOf(p, d.length / STRIDE);
+        long[] g = takeData(c);
+        if (d != null) {
+            System.arraycopy(d, 0, g, 0, STRIDE * n);
+            giveData(d);
+        }
+        Object[] p = ringPayload[pos];
+        if (p != null) {
+            Object[] q = takePayload(c);
+            System.arraycopy(p, 0, q, 0, n);
+            Arrays.fill(p, 0, n, null);
+            givePayload(p);
+            ringPayload[pos] = q;
+        }
+        ringData[pos] = g;
+        return g;
+    }
+
+    /** The size class of an array of {@code events} events. */
+    private static int classOf(int events) {
+        return Integer.numberOfTrailingZeros(events / MIN_EVENTS);
+    }
+
+    private long[] takeData(int c) {
+        if (c >= CLASSES) {
+            throw new IllegalStateException("event queue bucket of more than " + (MIN_EVENTS << (CLASSES - 1))
+                    + " events");
+        }
+        long[] d = (long[]) dataPools.take(c);
+        return d != null ? d : new long[STRIDE * (MIN_EVENTS << c)];
+    }
+
+    private void giveData(long[] d) {
+        dataPools.give(classOf(d.length / STRIDE), d);
+    }
+
+    /** A payload array of class {@code c}, all null. */
+    private Object[] takePayload(int c) {
+        Object[] p = (Object[]) payloadPools.take(c);
+        return p != null ? p : new Object[MIN_EVENTS << c];
+    }
+
+    /** Gives back a payload array whose entries are all null. */
+    private void givePayload(Object[] p) {
+        payloadPools.give(classOf(p.length), p);
+    }
+
+    /** Arrays of one kind given back: a stack per size class, and its low-water mark since the last trim. */
+    private static final class Pools {
+        private final Object[][] stacks = new Object[CLASSES][];
+        private final int[] count = new int[CLASSES];
+        private final int[] low = new int[CLASSES];
+
+        /** An array of class {@code c}, or null if none is pooled. */
+        Object take(int c) {
+            int k = count[c];
+            if (k == 0) {
+                return null;
+            }
+            Object a = stacks[c][--k];
+            stacks[c][k] = null;
+            count[c] = k;
+            low[c] = Math.min(low[c], k);
+            return a;
+        }
+
+        void give(int c, Object a) {
+            Object[] st = stacks[c];
+            int k = count[c];
+            if (st == null || k == st.length) {
+                st = stacks[c] = st == null ? new Object[8] : Arrays.copyOf(st, 2 * k);
+            }
+            st[k] = a;
+            count[c] = k + 1;
+        }
+
+        /** Releases half of each class's arrays that no bucket needed since the last trim. */
+        void trim() {
+            for (int c = 0; c < CLASSES; c++) {
+                int release = low[c] / 2;
+                if (release > 0) {
+                    Arrays.fill(stacks[c], count[c] - release, count[c], null);
+                    count[c] -= release;
+                }
+                low[c] = count[c];
+                if (stacks[c] != null && stacks[c].length > 8 && count[c] < stacks[c].length / 4) {
+                    stacks[c] = Arrays.copyOf(stacks[c], stacks[c].length / 2);
+                }
             }
         }
-        ringData[pos] = d;
-        return d;
+
+        int count(int c) {
+            return count[c];
+        }
     }
 
     /**
@@ -354,6 +463,14 @@ public final class EventQueue {
                 }
             }
             ringCount[pos] = 0;
+            if (d != null) {
+                giveData(d);
+                ringData[pos] = null;
+            }
+            if (p != null) {
+                givePayload(p);
+                ringPayload[pos] = null;
+            }
         }
         Arrays.fill(occupied, 0);
         ringSize = 0;
@@ -369,9 +486,28 @@ public final class EventQueue {
         return shift;
     }
 
-    /** Read-out bucket arrays kept for reuse. */
+    /** Bucket arrays (of events, not of payloads) kept for reuse. */
     int spareArrays() {
-        return spares;
+        int n = 0;
+        for (int c = 0; c < CLASSES; c++) {
+            n += dataPools.count(c);
+        }
+        return n;
+    }
+
+    /**
+     * Events that all the bucket arrays the queue holds could take: the ring's, the one being read and the
+     * pools'. What a bucket array costs is this times {@value #STRIDE} longs.
+     */
+    long bucketCapacity() {
+        long n = runData.length / STRIDE;
+        for (long[] d : ringData) {
+            n += d == null ? 0 : d.length / STRIDE;
+        }
+        for (int c = 0; c < CLASSES; c++) {
+            n += (long) dataPools.count(c) * (MIN_EVENTS << c);
+        }
+        return n;
     }
 
     /** How many times the width has changed. */
@@ -405,16 +541,15 @@ public final class EventQueue {
     /** Takes bucket {@code pos} (index {@link #base}) out of the ring and sorts it into {@link #order}. */
     private void load(int pos) {
         if (runData.length > 0) {
-            if (spares == spareData.length) {
-                spareData = Arrays.copyOf(spareData, 2 * spares);
-                sparePayload = Arrays.copyOf(sparePayload, 2 * spares);
+            giveData(runData);
+            if (runPayload != null) {
+                givePayload(runPayload);
             }
-            spareData[spares] = runData;
-            sparePayload[spares] = runPayload;
-            spares++;
         }
         if (++loadsSinceTrim >= TRIM_EVERY) {
-            trimSpares();
+            dataPools.trim();
+            payloadPools.trim();
+            loadsSinceTrim = 0;
         }
         runData = ringData[pos];
         runPayload = ringPayload[pos];
@@ -427,21 +562,8 @@ public final class EventQueue {
         ringSize -= runLen;
         loads++;
         loadedEvents += runLen;
-        // Mean of recent bucket sizes (weight 1/8), with room for a quarter more, between 16 and 4096 events.
-        freshEvents = Math.max(16, Math.min(4096, freshEvents - (freshEvents >> 3) + ((runLen + (runLen >> 2)) >> 3)));
+        meanEvents += (runLen - meanEvents) >> 3;
         sortRun();
-    }
-
-    /** Releases half of the spare arrays that no bucket needed since the last trim. */
-    private void trimSpares() {
-        int release = sparesLow / 2;
-        for (int i = 0; i < release; i++) {
-            spares--;
-            spareData[spares] = null;
-            sparePayload[spares] = null;
-        }
-        sparesLow = spares;
-        loadsSinceTrim = 0;
     }
 
     private void sortRun() {

@@ -345,6 +345,68 @@ class EventQueueTest {
         assertTrue(q.spareArrays() > 0, "some arrays are kept for reuse");
     }
 
+    /**
+     * The shape of a flash crowd and what follows (the 4,000-client PeerSim setting): 256 buckets of 1,000
+     * events each, then for ten ring years a steady state of 2,000 timers spread over the whole year (one or
+     * two per bucket) and 50 messages a few buckets ahead (a few dozen per bucket read), some with payloads.
+     * The bucket arrays the queue holds (ring, pools, the bucket being read) must be sized by the events now
+     * pending, not by the burst's or by the mean bucket: before, a sparse bucket was given an array sized for
+     * the mean of the buckets read or, more often, a burst-sized spare, and arrays for 1.8 million events
+     * (about 900 per pending event) were still held in the last three years; now about 11,000 (half of them
+     * the smallest arrays of occupied buckets, the rest what the burst left, halved every ring year). The
+     * order must not change.
+     */
+    @Test
+    void bucketArraysAreSizedByWhatTheyHoldAfterABurst() {
+        int shift = 10;
+        EventQueue q = new EventQueue(1L << shift);
+        PriorityQueue<Ev> ref = new PriorityQueue<>(ORDER);
+        SplittableRandom rnd = new SplittableRandom(14);
+        long seq = 0;
+        for (int b = 0; b < 256; b++) {
+            for (int k = 0; k < 1000; k++, seq++) {
+                long t = ((long) b << shift) + rnd.nextLong(1L << shift);
+                q.add(t, rnd.nextLong(), 1, seq, 0, 0, null);
+            }
+        }
+        while (q.poll()) {
+            assertTrue(q.time() < 256L << shift);
+        }
+        long start = 256L << shift;
+        long year = (long) EventQueue.RING << shift;
+        int timers = 2000;
+        int messages = 50;
+        for (int i = 0; i < timers + messages; i++, seq++) {
+            long t = start + (i < timers ? rnd.nextLong(year - (1L << shift)) : rnd.nextLong(3L << shift));
+            int target = i < timers ? 0 : 1;
+            q.add(t, seq * 31, 1, seq, target, 0, target == 1 && seq % 3 == 0 ? tagged((int) seq) : null);
+            ref.add(new Ev(t, seq * 31, 1, seq, target));
+        }
+        long end = start + 10 * year;
+        long maxCapacity = 0;
+        long polled = 0;
+        while (!ref.isEmpty()) {
+            assertTrue(q.poll());
+            Ev e = ref.poll();
+            assertEquals(e, new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()));
+            assertEquals(e.seq() % 3 == 0 && e.target() == 1, q.payload() != null, "payload of event " + e.seq());
+            // A timer comes back within the year; a message a few buckets ahead.
+            long t = q.time() + 1 + (q.target() == 0 ? rnd.nextLong(year - (2L << shift)) : rnd.nextLong(3L << shift));
+            if (t < end) {
+                q.add(t, seq * 31, 1, seq, q.target(), 0, q.target() == 1 && seq % 3 == 0 ? tagged((int) seq) : null);
+                ref.add(new Ev(t, seq * 31, 1, seq, q.target()));
+            }
+            seq++;
+            if (++polled % 4096 == 0 && q.time() > start + 7 * year) {
+                maxCapacity = Math.max(maxCapacity, q.bucketCapacity());
+            }
+        }
+        int pending = timers + messages;
+        assertTrue(maxCapacity <= 4L * pending + (long) EventQueue.MIN_EVENTS * EventQueue.RING,
+                "bucket arrays could take " + maxCapacity + " events with " + pending + " pending");
+        assertTrue(q.spareArrays() > 0, "some arrays are kept for reuse");
+    }
+
     @Test
     void timeArithmeticRefusesOverflow() {
         assertThrows(ArithmeticException.class, () -> Ticks.add(Long.MAX_VALUE - 5, 10));

@@ -26,11 +26,18 @@ final class Connection implements Peer, LinkScheduler.Flow {
     int peerHaveCount;
     /** Pieces the peer has and we lack. */
     int interesting;
-    /** Our requests in flight to the peer, as {@link org.bitswarm.protocol.wire.BlockKey} values. */
-    long[] outstanding;
+    /**
+     * Our requests in flight to the peer, as {@link org.bitswarm.protocol.wire.BlockKey} values: allocated at
+     * the first request and given up once the session is complete and none is left, so a seed's connections
+     * carry none.
+     */
+    long[] outstanding = NO_WORDS;
     int nOutstanding;
-    /** The peer's requests waiting for our uplink. */
-    final LongQueue uploads = new LongQueue();
+    /**
+     * The peer's requests waiting for our uplink: created at the first and dropped when the queue is cleared
+     * (on choke), so the many connections that never carry a request (a seed's, at the end of a run) hold none.
+     */
+    private LongQueue uploads;
     /** Arrival time of our last message to the peer, for in-order delivery. */
     long lastArrival = -1;
     boolean inUplink;
@@ -47,13 +54,12 @@ final class Connection implements Peer, LinkScheduler.Flow {
 
     private static final long[] NO_WORDS = new long[0];
 
-    Connection(Session session, long peer, long now, int pipeline) {
+    Connection(Session session, long peer, long now) {
         this.session = session;
         this.peer = peer;
         this.connectedAt = now;
         this.lastBlockAt = now;
         this.roundStart = now;
-        this.outstanding = new long[pipeline];
     }
 
     /** Whether the peer announced {@code piece}. */
@@ -69,6 +75,16 @@ final class Connection implements Peer, LinkScheduler.Flow {
             peerHave = Arrays.copyOf(peerHave, Math.max(w + 1, (session.pieces + 63) >>> 6));
         }
         peerHave[w] |= 1L << piece;
+    }
+
+    /**
+     * Called when {@link #peerHaveCount} may have reached every piece: a seed's pieces are then the session's
+     * shared all-pieces words (never written: every bit is set), not 56 bytes more on each connection.
+     */
+    void shareIfSeed() {
+        if (peerHaveCount == session.pieces) {
+            peerHave = session.allPieces();
+        }
     }
 
     /** The peer's first piece at or after {@code from}, or -1 (as {@link BitSet#nextSetBit}). */
@@ -102,6 +118,7 @@ final class Connection implements Peer, LinkScheduler.Flow {
         for (int i = 0; i < nOutstanding; i++) {
             if (outstanding[i] == key) {
                 outstanding[i] = outstanding[--nOutstanding];
+                releaseOutstandingIfDone();
                 return true;
             }
         }
@@ -114,10 +131,38 @@ final class Connection implements Peer, LinkScheduler.Flow {
         return span <= 0 ? 0 : (bytesIn + prevIn) * 1e9 / span;
     }
 
-    /** Room for one more request in flight. */
-    void growOutstanding() {
+    /** Queues a request of the peer for our uplink. */
+    void queueUpload(long key) {
+        if (uploads == null) {
+            uploads = new LongQueue();
+        }
+        uploads.add(key);
+    }
+
+    /** The peer cancelled a queued request (nothing if it was not queued). */
+    void unqueueUpload(long key) {
+        if (uploads != null) {
+            uploads.remove(key);
+        }
+    }
+
+    /** Drops every queued request of the peer (choked or closed). */
+    void clearUploads() {
+        uploads = null;
+    }
+
+    /** Room for one more request in flight; the first request makes room for {@code pipeline}. */
+    void growOutstanding(int pipeline) {
         if (nOutstanding == outstanding.length) {
-            outstanding = java.util.Arrays.copyOf(outstanding, Math.max(1, outstanding.length * 2));
+            int n = outstanding.length == 0 ? Math.max(1, pipeline) : outstanding.length * 2;
+            outstanding = Arrays.copyOf(outstanding, n);
+        }
+    }
+
+    /** A complete session requests nothing more: once no request is in flight, the array goes. */
+    void releaseOutstandingIfDone() {
+        if (nOutstanding == 0 && session.complete()) {
+            outstanding = NO_WORDS;
         }
     }
 
@@ -222,7 +267,7 @@ final class Connection implements Peer, LinkScheduler.Flow {
 
     @Override
     public boolean ready() {
-        return !closed && !amChoking && !uploads.isEmpty() && session.active;
+        return !closed && !amChoking && uploads != null && !uploads.isEmpty() && session.active;
     }
 
     @Override
@@ -232,7 +277,7 @@ final class Connection implements Peer, LinkScheduler.Flow {
 
     @Override
     public boolean hasMore() {
-        return !uploads.isEmpty();
+        return uploads != null && !uploads.isEmpty();
     }
 
     @Override

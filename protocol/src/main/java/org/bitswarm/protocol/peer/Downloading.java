@@ -58,7 +58,7 @@ final class Downloading implements PickView {
             }
             pp.requests[block]++;
             pp.fromSeed |= c.peerHaveCount == s.pieces;
-            c.growOutstanding();
+            c.growOutstanding(pipeline);
             c.outstanding[c.nOutstanding++] = k;
             int len = s.spec.blockLength(piece, block);
             long wait = s.client.reserveDownlink(ctx, WireSize.PIECE_HEADER + len);
@@ -80,6 +80,7 @@ final class Downloading implements PickView {
             unrequest(c.outstanding[i]);
         }
         c.nOutstanding = 0;
+        c.releaseOutstandingIfDone();
     }
 
     void onChoke(Context ctx, Connection c) {

@@ -33,6 +33,7 @@ final class HaveExchange {
                 c.interesting++;
             }
         }
+        c.shareIfSeed();
         updateInterest(ctx, c);
     }
 
@@ -49,6 +50,7 @@ final class HaveExchange {
         }
         c.addPiece(piece);
         c.peerHaveCount++;
+        c.shareIfSeed();
         avail[piece]++;
         if (!s.have.get(piece)) {
             c.interesting++;

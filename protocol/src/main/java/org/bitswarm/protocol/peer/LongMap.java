@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * An open-addressing hash map from long keys to objects (linear probing, backward-shift deletion), so that
- * the per-message lookups allocate nothing. Never iterated, so its layout cannot leak into results.
+ * the per-message lookups allocate nothing. Never iterated, so its layout cannot leak into results. Load at
+ * most 3/4: a session's up to 80 connections fit in 128 slots (3 KB less per client than at 1/2, which took
+ * 256 once a session had passed 64 connections).
  */
 final class LongMap<V> {
     private static final long EMPTY = Long.MIN_VALUE;
@@ -40,7 +42,7 @@ final class LongMap<V> {
     }
 
     void put(long k, V v) {
-        if ((size + 1) * 2 > keys.length) {
+        if ((size + 1) * 4 > keys.length * 3) {
             grow();
         }
         for (int i = slot(k);; i = (i + 1) & mask) {

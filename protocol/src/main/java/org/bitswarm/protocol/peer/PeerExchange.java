@@ -10,7 +10,8 @@ import org.bitswarm.protocol.wire.WireSize;
 /** Peer exchange (BEP 11): every {@code pex.interval} the peers connected since the last round, at most 50. */
 final class PeerExchange {
     private final Session s;
-    private final List<Long> added = new ArrayList<>();
+    /** Peers connected since the last round; a fresh list each round, so a busy round's capacity is not kept. */
+    private List<Long> added = new ArrayList<>();
 
     PeerExchange(Session s) {
         this.s = s;
@@ -30,7 +31,7 @@ final class PeerExchange {
             for (int i = 0; i < n; i++) {
                 ids[i] = added.get(added.size() - n + i);
             }
-            added.clear();
+            added = new ArrayList<>();
             for (Connection c : s.peering.conns.values()) {
                 s.client.control(ctx, c, Kind.PEX, new Msg.Peers(s.torrent, ids), WireSize.pex(n));
             }

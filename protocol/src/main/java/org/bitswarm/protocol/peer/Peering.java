@@ -89,7 +89,7 @@ final class Peering {
         if (!wasPending) {
             sendHandshake(ctx, from);
         }
-        Connection c = new Connection(s, from, ctx.now(), s.p.connections().pipeline());
+        Connection c = new Connection(s, from, ctx.now());
         c.lastArrival = s.client.lastArrivalUnconnected(from);
         conns.put(from, c);
         s.pex.added(from);
@@ -119,7 +119,7 @@ final class Peering {
         c.closed = true;
         s.haves.forget(c);
         s.down.unrequestAll(c);
-        c.uploads.clear();
+        c.clearUploads();
         if (heldSlot) {
             s.up.released(ctx);
         }

@@ -1,6 +1,7 @@
 package org.bitswarm.protocol.peer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.bitswarm.engine.ByteWriter;
@@ -56,6 +57,7 @@ final class Session {
     long acceptedCorrupt;
     int initialPieces;
     final long[] verifyTime;
+    private long[] allPieces;
     final List<Long> spans = new ArrayList<>();
 
     Session(Client client, int torrent, TorrentSpec spec, Content content, Role role, ProtocolSpec p) {
@@ -67,13 +69,23 @@ final class Session {
         this.p = p;
         this.pieces = spec.pieces();
         this.verifyTime = new long[pieces];
-        java.util.Arrays.fill(verifyTime, -1);
+        Arrays.fill(verifyTime, -1);
         this.tracker = new TrackerTalk(this);
         this.peering = new Peering(this);
         this.haves = new HaveExchange(this);
         this.down = new Downloading(this, p.pieceSelection().create());
         this.up = new Uploading(this, p.choker().create());
         this.pex = new PeerExchange(this);
+    }
+
+    /** Every piece as bitset words, shared by the connections to seeds ({@link Connection#shareIfSeed}); read only. */
+    long[] allPieces() {
+        if (allPieces == null) {
+            BitSet all = new BitSet(pieces);
+            all.set(0, pieces);
+            allPieces = Arrays.copyOf(all.toLongArray(), (pieces + 63) >>> 6);
+        }
+        return allPieces;
     }
 
     boolean complete() {
@@ -140,6 +152,9 @@ final class Session {
         completedAt = ctx.now();
         client.announce(ctx, this, Kind.EV_COMPLETED);
         client.signalDone(ctx, this);
+        for (Connection c : peering.conns.values()) {
+            c.releaseOutstandingIfDone();
+        }
         for (Connection c : peering.conns.snapshot()) {
             if (c.peerHaveCount == pieces) {
                 peering.closeSeedPair(ctx, c);

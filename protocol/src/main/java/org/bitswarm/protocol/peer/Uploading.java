@@ -68,7 +68,7 @@ final class Uploading implements ChokeView {
                 s.client.control(ctx, c, Kind.UNCHOKE, new Msg.Signal(s.torrent), WireSize.SMALL);
             } else if (!open && !c.amChoking) {
                 c.amChoking = true;
-                c.uploads.clear();
+                c.clearUploads();
                 s.client.control(ctx, c, Kind.CHOKE, new Msg.Signal(s.torrent), WireSize.SMALL);
             }
         }
@@ -78,7 +78,7 @@ final class Uploading implements ChokeView {
         boolean wasInterested = c.peerInterested;
         c.peerInterested = interested;
         if (!interested) {
-            c.uploads.clear();
+            c.clearUploads();
             if (wasInterested && !c.amChoking) {
                 released(ctx);
             }
@@ -99,12 +99,12 @@ final class Uploading implements ChokeView {
         if (!choker.showsPieces(this) && !choker.serves(this, c, piece)) {
             return;
         }
-        c.uploads.add(BlockKey.of(piece, block));
+        c.queueUpload(BlockKey.of(piece, block));
         s.client.uplinkOffer(ctx, c);
     }
 
     void onCancel(Connection c, int piece, int block) {
-        c.uploads.remove(BlockKey.of(piece, block));
+        c.unqueueUpload(BlockKey.of(piece, block));
     }
 
     /** The pieces the handshake shows: all we have, or none while super-seeding. */

@@ -2,7 +2,7 @@ package org.bitswarm.protocol.util;
 
 /**
  * A FIFO of distinct longs with an optional bound on its size: a ring of primitive longs plus an open-addressing
- * index of ring positions (an {@code int} per slot, load at most 1/2: 16-24 bytes per element in all, where a
+ * index of ring positions (an {@code int} per slot, load at most 3/4: 13-27 bytes per element in all, where a
  * second table of the longs themselves would take 24-40). Made for a client's learned peer addresses (mainline keeps a bounded list of
  * peers to try, oldest first): {@link #offer} refuses a new element when the bound is reached,
  * {@link #addEvictingOldest} makes room by dropping the oldest. Memory is bounded by the bound, not by how many
@@ -130,16 +130,29 @@ public final class LongFifoSet {
             }
             ring = b;
             head = 0;
-            // Positions moved: index them afresh, in a table of twice the ring's length (load at most 1/2).
-            index = new int[ring.length * 2];
-            for (int i = 0; i < n; i++) {
-                insert(ring[i], i);
-            }
+            // Positions moved: index them afresh.
+            reindex(index.length);
+        }
+        if (4 * (n + 1) > 3 * index.length) {
+            reindex(2 * index.length);
         }
         int pos = (head + n) & (ring.length - 1);
         ring[pos] = v;
         n++;
         insert(v, pos);
+    }
+
+    /**
+     * Rebuilds the index in a table of {@code length} slots. The index is sized by the elements (load at most
+     * 3/4), not by the ring (which doubles when full, and was indexed at twice its length): 481 addresses in a
+     * ring of 1,024 take a 1,024-slot index (4 KB), not 2,048. Lookups are rare (an address learned).
+     */
+    private void reindex(int length) {
+        index = new int[length];
+        for (int i = 0; i < n; i++) {
+            int pos = (head + i) & (ring.length - 1);
+            insert(ring[pos], pos);
+        }
     }
 
     private void insert(long v, int pos) {

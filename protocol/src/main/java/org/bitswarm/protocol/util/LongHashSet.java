@@ -80,7 +80,7 @@ public final class LongHashSet {
         }
     }
 
-    /** Removes k; returns false if it was not there. */
+    /** Removes k; returns false if it was not there. The table shrinks once it is less than 1/8 full. */
     public boolean remove(long k) {
         if (k == EMPTY) {
             return false;
@@ -102,6 +102,11 @@ public final class LongHashSet {
             }
         }
         keys[i] = EMPTY;
+        if (size * 8 < keys.length && keys.length > 16) {
+            // Mostly empty after a busy moment (a session's connection attempts in flight: up to 50 at the
+            // flash crowd, none once it has its connections): a table for what is left.
+            rehash(tableSize(size));
+        }
         return true;
     }
 

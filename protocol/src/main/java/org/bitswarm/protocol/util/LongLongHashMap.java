@@ -122,14 +122,25 @@ public final class LongLongHashMap {
         keys[i] = LongHashSet.EMPTY;
     }
 
-    /** Removes every entry whose value is below {@code bound}; returns how many went. */
+    /**
+     * Removes every entry whose value is below {@code bound}; returns how many went. The table is rebuilt for
+     * what is left, so a map pruned after a busy moment does not keep that moment's table.
+     */
     public int removeValuesBelow(long bound) {
         long[] ok = keys;
         long[] ov = vals;
         int before = size;
-        keys = new long[ok.length];
-        vals = new long[ok.length];
+        int left = 0;
+        for (int i = 0; i < ok.length; i++) {
+            if (ok[i] != LongHashSet.EMPTY && ov[i] >= bound) {
+                left++;
+            }
+        }
+        int n = Math.min(ok.length, LongHashSet.tableSize(left));
+        keys = new long[n];
+        vals = new long[n];
         Arrays.fill(keys, LongHashSet.EMPTY);
+        mask = n - 1;
         size = 0;
         for (int i = 0; i < ok.length; i++) {
             if (ok[i] != LongHashSet.EMPTY && ov[i] >= bound) {

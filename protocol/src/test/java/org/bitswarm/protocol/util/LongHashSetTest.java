@@ -71,6 +71,28 @@ class LongHashSetTest {
         assertEquals(0, s.size());
     }
 
+    /** Removing all but a few after a busy moment leaves a small table, with every member still found. */
+    @Test
+    void tableShrinksAsMembersAreRemoved() {
+        LongHashSet s = new LongHashSet();
+        for (long k = 0; k < 1000; k++) {
+            s.add(k * 7919);
+        }
+        assertTrue(s.capacity() >= 2048);
+        for (long k = 0; k < 995; k++) {
+            assertTrue(s.remove(k * 7919));
+        }
+        assertTrue(s.capacity() <= 64, "capacity " + s.capacity() + " for " + s.size() + " members");
+        for (long k = 0; k < 1000; k++) {
+            assertEquals(k >= 995, s.contains(k * 7919));
+        }
+        for (long k = 995; k < 1000; k++) {
+            assertTrue(s.remove(k * 7919));
+        }
+        assertTrue(s.isEmpty());
+        assertTrue(s.capacity() <= 16);
+    }
+
     @Test
     void refusesTheReservedKey() {
         LongHashSet s = new LongHashSet();

@@ -3,6 +3,7 @@ package org.bitswarm.protocol.util;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -58,5 +59,20 @@ class LongLongHashMapTest {
         LongLongHashMap m = new LongLongHashMap();
         assertThrows(IllegalArgumentException.class, () -> m.put(Long.MIN_VALUE, 1, ABSENT));
         assertEquals(ABSENT, m.get(Long.MIN_VALUE, ABSENT));
+    }
+
+    /** Pruning after a busy moment leaves a table sized for what is left, and every survivor findable. */
+    @Test
+    void pruningShrinksTheTable() {
+        LongLongHashMap m = new LongLongHashMap();
+        for (long k = 0; k < 1000; k++) {
+            m.put(k * 7919, k, ABSENT);
+        }
+        assertTrue(m.capacity() >= 2048);
+        assertEquals(990, m.removeValuesBelow(990));
+        assertTrue(m.capacity() <= 32, "capacity " + m.capacity() + " for 10 entries");
+        for (long k = 0; k < 1000; k++) {
+            assertEquals(k >= 990 ? k : ABSENT, m.get(k * 7919, ABSENT));
+        }
     }
 }
