@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bitswarm.engine.Context;
-import org.bitswarm.engine.Payload;
 import org.bitswarm.engine.config.ConfigError;
 import org.bitswarm.protocol.config.ProtocolOverride;
 import org.bitswarm.protocol.config.ProtocolSpec;
@@ -18,95 +16,12 @@ import org.bitswarm.protocol.link.WeightedFair;
 import org.bitswarm.protocol.net.CoordinateLatency;
 import org.bitswarm.protocol.net.Latency;
 import org.bitswarm.protocol.strategy.LinkScheduler;
+import org.bitswarm.protocol.link.SchedulerFixtures.Clock;
+import org.bitswarm.protocol.link.SchedulerFixtures.TestFlow;
 import org.junit.jupiter.api.Test;
-import umontreal.ssj.rng.RandomStream;
 
 /** The weighted link scheduler, the coordinate latency model and per-group protocol blocks, each alone. */
 class StrategyPiecesTest {
-    /** A flow with a fixed number of blocks and a weight. */
-    private static final class TestFlow implements LinkScheduler.Flow {
-        final String name;
-        final double weight;
-        int left;
-        boolean queued;
-        double pass;
-
-        TestFlow(String name, double weight, int blocks) {
-            this.name = name;
-            this.weight = weight;
-            this.left = blocks;
-        }
-
-        public boolean ready() {
-            return left > 0;
-        }
-
-        public long nextBlock() {
-            left--;
-            return 0;
-        }
-
-        public boolean hasMore() {
-            return left > 0;
-        }
-
-        public boolean queued() {
-            return queued;
-        }
-
-        public void queued(boolean q) {
-            queued = q;
-        }
-
-        public double weight() {
-            return weight;
-        }
-
-        public double pass() {
-            return pass;
-        }
-
-        public void pass(double p) {
-            pass = p;
-        }
-    }
-
-    /** Just enough of a context for a scheduler: a clock and the timers it sets. */
-    private static final class Clock implements Context {
-        long now;
-        final List<Long> timers = new ArrayList<>();
-
-        public long now() {
-            return now;
-        }
-
-        public long self() {
-            return 1;
-        }
-
-        public long entityCount() {
-            return 2;
-        }
-
-        public long lookahead() {
-            return 1;
-        }
-
-        public void send(long dest, long delay, int kind, Payload payload) {
-            throw new AssertionError("a scheduler sends nothing itself");
-        }
-
-        public void schedule(long delay, int kind, Payload payload) {
-            timers.add(delay);
-        }
-
-        public RandomStream random(int purpose) {
-            throw new AssertionError("no draws");
-        }
-
-        public void requestStop() {}
-    }
-
     @Test
     void weightedFairSharesTheUplinkByWeight() {
         List<String> sent = new ArrayList<>();

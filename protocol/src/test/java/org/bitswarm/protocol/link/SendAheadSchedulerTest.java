@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bitswarm.engine.Context;
-import org.bitswarm.engine.Payload;
 import org.bitswarm.engine.config.ConfigError;
+import org.bitswarm.protocol.link.SchedulerFixtures.Clock;
+import org.bitswarm.protocol.link.SchedulerFixtures.TestFlow;
 import org.bitswarm.protocol.strategy.LinkScheduler;
 import org.junit.jupiter.api.Test;
-import umontreal.ssj.rng.RandomStream;
 
 /**
  * {@code links.send_ahead}: one scheduling decision hands the uplink the scheduler's next blocks back to back, and
@@ -18,88 +17,6 @@ import umontreal.ssj.rng.RandomStream;
  */
 class SendAheadSchedulerTest {
     static final long TX = 100;
-
-    /** A flow of a fixed number of blocks. */
-    private static final class TestFlow implements LinkScheduler.Flow {
-        final String name;
-        int left;
-        boolean queued;
-        double pass;
-
-        TestFlow(String name, int blocks) {
-            this.name = name;
-            this.left = blocks;
-        }
-
-        public boolean ready() {
-            return left > 0;
-        }
-
-        public long nextBlock() {
-            left--;
-            return 0;
-        }
-
-        public boolean hasMore() {
-            return left > 0;
-        }
-
-        public boolean queued() {
-            return queued;
-        }
-
-        public void queued(boolean q) {
-            queued = q;
-        }
-
-        public double weight() {
-            return 1;
-        }
-
-        public double pass() {
-            return pass;
-        }
-
-        public void pass(double p) {
-            pass = p;
-        }
-    }
-
-    /** A clock and the timers the scheduler sets. */
-    private static final class Clock implements Context {
-        long now;
-        final List<Long> timers = new ArrayList<>();
-
-        public long now() {
-            return now;
-        }
-
-        public long self() {
-            return 1;
-        }
-
-        public long entityCount() {
-            return 2;
-        }
-
-        public long lookahead() {
-            return 1;
-        }
-
-        public void send(long dest, long delay, int kind, Payload payload) {
-            throw new AssertionError("a scheduler sends nothing itself");
-        }
-
-        public void schedule(long delay, int kind, Payload payload) {
-            timers.add(delay);
-        }
-
-        public RandomStream random(int purpose) {
-            throw new AssertionError("no draws");
-        }
-
-        public void requestStop() {}
-    }
 
     /** Who sent each block and when its transmission started, and how many uplink_done timers were set. */
     record Run(List<String> who, List<Long> starts, int timers) {}
