@@ -101,11 +101,11 @@ public final class EventQueue {
     // What retune() looks at: where recent events went, and how full the buckets read were.
     private long addsRing;
     private long addsFar;
-    /** Events added to the side heap at a time after the queue's position: a narrower bucket would avoid it. */
     private long addsNear;
     /**
-     * Events added at or before the queue's position (the last event removed, or the first of the bucket being
-     * read, whichever is later): they go to the side heap at any width, so they say nothing about the width.
+     * Of {@link #addsNear}, the events added at or before the queue's position (the last event removed, or the
+     * first of the bucket being read, whichever is later): they go to the side heap at any width, so they say
+     * nothing about the width.
      * The engine adds many: it peeks at the next event before running a window, and timers set on a common
      * period (every client's rechoke every 10 s) land exactly on the next event's time.
      */
@@ -171,9 +171,8 @@ public final class EventQueue {
         size++;
         long b = time >> shift;
         if (b <= base) {
-            if (time > this.time && time > runHead) {
-                addsNear++;
-            } else {
+            addsNear++;
+            if (time <= this.time || time <= runHead) {
                 addsNow++;
             }
             near.add(time, key, source, seq, targetKind, payload);
@@ -184,7 +183,7 @@ public final class EventQueue {
             addsFar++;
             far.add(time, key, source, seq, targetKind, payload);
         }
-        if (addsRing + addsFar + addsNear + addsNow >= RETUNE_EVERY) {
+        if (addsRing + addsFar + addsNear >= RETUNE_EVERY) {
             retune();
         }
     }
@@ -429,17 +428,18 @@ public final class EventQueue {
         // since widening needs fewer than a quarter of the adds in the side heap, nothing widened them again:
         // the PeerSim setting at 1k clients, once its swarm had finished, went from 2^22 to 2^9 ticks in its
         // last 1,000 s (one move of every event a minute) while every add landed on the next event's time.
-        long adds = addsRing + addsFar + addsNear;
+        long later = addsNear - addsNow;
+        long adds = addsRing + addsFar + later;
         int want = shift;
-        if (addsFar * 4 > adds && addsNear * 4 < adds) {
+        if (addsFar * 4 > adds && later * 4 < adds) {
             want = Math.min(MAX_SHIFT, shift + 2);
-        } else if ((addsNear * 2 > adds || loadedEvents > DENSE * loads) && addsFar * 4 < adds) {
+        } else if ((later * 2 > adds || loadedEvents > DENSE * loads) && addsFar * 4 < adds) {
             want = Math.max(MIN_SHIFT, shift - 1);
         }
         addsSinceRebucket += adds + addsNow;
+        addsNear = 0;
         addsRing = 0;
         addsFar = 0;
-        addsNear = 0;
         addsNow = 0;
         loads = 0;
         loadedEvents = 0;
