@@ -102,6 +102,16 @@ public final class EventQueue {
     private long addsRing;
     private long addsFar;
     private long addsNear;
+    /**
+     * Of {@link #addsNear}, the events added at or before the queue's position (the last event removed, or the
+     * first of the bucket being read, whichever is later): they go to the side heap at any width, so they say
+     * nothing about the width.
+     * The engine adds many: it peeks at the next event before running a window, and timers set on a common
+     * period (every client's rechoke every 10 s) land exactly on the next event's time.
+     */
+    private long addsNow;
+    /** Time of the first event of the bucket last loaded. */
+    private long runHead = Long.MIN_VALUE;
     private long addsSinceRebucket;
     private long loads;
     private long loadedEvents;
@@ -162,6 +172,9 @@ public final class EventQueue {
         long b = time >> shift;
         if (b <= base) {
             addsNear++;
+            if (time <= this.time || time <= runHead) {
+                addsNow++;
+            }
             near.add(time, key, source, seq, targetKind, payload);
         } else if (Long.compareUnsigned(b - base, RING) <= 0) {
             addsRing++;
@@ -403,23 +416,31 @@ public final class EventQueue {
     /**
      * Adapts the bucket width to the events, as a calendar queue resizes (Brown 1988): four times wider when
      * more than a quarter of recent events fell beyond the ring's year (they pay the overflow heap's cost);
-     * half as wide when more than half fell into the bucket being read (they pay the side heap's cost) or when
-     * buckets hold tens of thousands of events (sorting them stops fitting in cache). A change moves every
-     * event, so it waits until at least twice as many events as are pending have been added since the last
-     * one: that keeps its cost a constant per event even if the width were to swing back and forth.
+     * half as wide when more than half fell into the bucket being read after the queue's position (they pay the
+     * side heap's cost, which a narrower bucket would spare them; events at the position itself, see
+     * {@link #addsNow}, are not counted) or when buckets hold tens of thousands of events (sorting them stops
+     * fitting in cache). A change moves every event, so it waits until at least twice as many events as are
+     * pending have been added since the last one: that keeps its cost a constant per event even if the width
+     * were to swing back and forth.
      */
     private void retune() {
-        long adds = addsRing + addsFar + addsNear;
+        // Events at the queue's position are left out. Counted, they narrowed the buckets at any width, and
+        // since widening needs fewer than a quarter of the adds in the side heap, nothing widened them again:
+        // the PeerSim setting at 1k clients, once its swarm had finished, went from 2^22 to 2^9 ticks in its
+        // last 1,000 s (one move of every event a minute) while every add landed on the next event's time.
+        long later = addsNear - addsNow;
+        long adds = addsRing + addsFar + later;
         int want = shift;
-        if (addsFar * 4 > adds && addsNear * 4 < adds) {
+        if (addsFar * 4 > adds && later * 4 < adds) {
             want = Math.min(MAX_SHIFT, shift + 2);
-        } else if ((addsNear * 2 > adds || loadedEvents > DENSE * loads) && addsFar * 4 < adds) {
+        } else if ((later * 2 > adds || loadedEvents > DENSE * loads) && addsFar * 4 < adds) {
             want = Math.max(MIN_SHIFT, shift - 1);
         }
-        addsSinceRebucket += adds;
+        addsSinceRebucket += adds + addsNow;
+        addsNear = 0;
         addsRing = 0;
         addsFar = 0;
-        addsNear = 0;
+        addsNow = 0;
         loads = 0;
         loadedEvents = 0;
         if (want != shift && addsSinceRebucket >= 2L * size) {
@@ -510,6 +531,21 @@ public final class EventQueue {
         return n;
     }
 
+    /** Events in the ring (not counting the bucket being read). */
+    int ringEvents() {
+        return ringSize;
+    }
+
+    /** Events in the side heap (added in or before the bucket being read). */
+    int sideEvents() {
+        return near.size();
+    }
+
+    /** Events in the overflow heap (beyond the ring's year). */
+    int overflowEvents() {
+        return far.size();
+    }
+
     /** How many times the width has changed. */
     int rebuckets() {
         return rebuckets;
@@ -564,6 +600,7 @@ public final class EventQueue {
         loadedEvents += runLen;
         meanEvents += (runLen - meanEvents) >> 3;
         sortRun();
+        runHead = runData[STRIDE * (int) order[0]];
     }
 
     private void sortRun() {

@@ -230,6 +230,70 @@ class EventQueueTest {
     }
 
     /**
+     * The engine's pattern after a flash crowd: every client's rechoke timer fires at the same instants (every
+     * 10 s), and each client also keeps a long timer, due 20 to 120 s later on the same grid. The engine peeks
+     * at the next event before it runs a window, so each rechoke it sets lands exactly on the queue's head and
+     * goes to the side heap at any width. Those adds say nothing about the width: the long timers must make the
+     * buckets wide enough that the ring, not the overflow heap, holds them. (The rule that counted the
+     * same-time adds narrowed the buckets round after round, to 2^1 ticks here, and left the ring empty and
+     * every long timer in the overflow heap.) The order is checked against the reference model throughout.
+     */
+    @Test
+    void sameTimeEventsDoNotNarrowTheBuckets() {
+        SplittableRandom rnd = new SplittableRandom(0x71E5L);
+        int clients = 1000;
+        long period = 10 * Ticks.SECOND;
+        long window = 10 * Ticks.MS;
+        long longest = 12 * period;
+        EventQueue q = new EventQueue(window / 32);
+        int startShift = q.bucketShift();
+        PriorityQueue<Ev> ref = new PriorityQueue<>(ORDER);
+        long seq = 0;
+        for (int c = 0; c < clients; c++) {
+            Ev rechoke = new Ev(period, rnd.nextLong(), c, seq++, 0);
+            Ev slow = new Ev(period * (2 + rnd.nextInt(11)), rnd.nextLong(), c, seq++, 1);
+            for (Ev e : List.of(rechoke, slow)) {
+                q.add(e.time, e.key, e.source, e.seq, e.target, 1, null);
+                ref.add(e);
+            }
+        }
+        List<Ev> fired = new ArrayList<>();
+        while (q.peekTime() < 180 * period) {
+            long end = q.peekTime() + window;
+            fired.clear();
+            while (q.peekTime() < end) {
+                Ev want = ref.poll();
+                assertTrue(q.poll());
+                Ev got = new Ev(q.time(), q.key(), q.source(), q.seq(), q.target());
+                assertEquals(want, got);
+                fired.add(got);
+            }
+            q.peekTime();
+            for (Ev f : fired) {
+                long delay = f.target == 0 ? period : period * (2 + rnd.nextInt(11));
+                Ev e = new Ev(f.time + delay, rnd.nextLong(), f.source, seq++, f.target);
+                q.add(e.time, e.key, e.source, e.seq, e.target, 1, null);
+                ref.add(e);
+            }
+        }
+        int shift = q.bucketShift();
+        assertTrue(shift > startShift, "buckets should have widened from 2^" + startShift + ": 2^" + shift);
+        assertTrue((long) EventQueue.RING << shift >= longest, "the ring's year (2^" + shift + " ticks a bucket) "
+                + "should cover the longest timer, " + Ticks.format(longest) + " s");
+        assertEquals(0, q.overflowEvents(), "long timers in the overflow heap");
+        assertTrue(q.ringEvents() >= clients / 2, "the ring should hold the long timers: " + q.ringEvents()
+                + " in the ring, " + q.sideEvents() + " in the side heap, " + q.overflowEvents() + " overflow");
+        assertTrue(q.sideEvents() <= clients, "only the next round's rechokes may wait in the side heap: "
+                + q.sideEvents());
+        while (!ref.isEmpty()) {
+            Ev want = ref.poll();
+            assertTrue(q.poll());
+            assertEquals(want, new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()));
+        }
+        assertFalse(q.poll());
+    }
+
+    /**
      * An overflow event whose bucket the ring reaches exactly at its far end must move into the ring then, or an
      * event added later to the same bucket overtakes it.
      */
