@@ -130,6 +130,10 @@ final class RunSupervisor {
                     reportUnreportedEnds(unreported);
                     return MpjLauncher.EXIT_RANK_FAILED;
                 }
+                int ended = onlyLostConnections() ? endedUnreported() : -1;
+                if (ended >= 0 && reportRemoteEnd(ended)) {
+                    return MpjLauncher.EXIT_RANK_FAILED; // the cause: the messengers only lost their connection to it
+                }
                 awaitChildExit(FAILURE_GRACE_MILLIS);
                 return MpjLauncher.EXIT_OK;
             }
@@ -171,8 +175,8 @@ final class RunSupervisor {
         }
         long until = System.nanoTime() + Math.min(spec.watchdog().toNanos(), 30_000_000_000L) + 1_000_000_000L;
         while (System.nanoTime() < until) {
-            if (niodev != null && niodev.unreportedEnds(status) > 0) {
-                return null; // a rank JVM that ended is named as such by the caller
+            if (niodev != null && niodev.unreportedEnds(status) > 0 || endedUnreported() >= 0) {
+                return null; // a rank JVM or remote shell that ended is named as such by the caller
             }
             String stalled = dog.check(System.nanoTime());
             if (stalled != null) {
@@ -187,6 +191,11 @@ final class RunSupervisor {
             }
         }
         return null;
+    }
+
+    /** Whether every failure reported so far says only that another rank's connection went away. */
+    private boolean onlyLostConnections() {
+        return status.failures().stream().allMatch(f -> isLostConnection(f.cause()));
     }
 
     /** A failure that says only that another rank's connection went away (MPJ's niodev words for it). */
