@@ -351,7 +351,12 @@ public final class Client implements Entity, LinkScheduler.Uplink {
 
     /** Reserves downlink time for a requested block ({@code reserve_at_request}); returns the request's wait (else 0). */
     long reserveDownlink(Context ctx, int wire) {
-        return links.reserveDownlink(ctx.now(), Math.toIntExact(wire + ip.headers(wire)), down);
+        return links.reserveDownlink(ctx.now(), withIpHeaders(wire), down);
+    }
+
+    /** Bytes on the wire for a message of {@code wire} bytes, with the TCP/IP headers that protocol.ip_overhead charges. */
+    private int withIpHeaders(int wire) {
+        return Math.toIntExact(wire + ip.headers(wire));
     }
 
     /**
@@ -360,7 +365,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
      */
     private void receive(Context ctx, Session s, long from, Msg.Block m) {
         int len = s.spec.blockLength(m.piece(), m.block());
-        int wire = Math.toIntExact(WireSize.PIECE_HEADER + len + ip.headers(WireSize.PIECE_HEADER + len));
+        int wire = withIpHeaders(WireSize.PIECE_HEADER + len);
         long wait = links.arriveDownlink(ctx.now(), wire, down);
         if (wait == 0) {
             countDown(ctx, wire, len);
@@ -384,7 +389,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         Session s = sessions[w.block.torrent()];
         int len = s.spec.blockLength(w.block.piece(), w.block.block());
         downQueued -= len;
-        countDown(ctx, Math.toIntExact(WireSize.PIECE_HEADER + len + ip.headers(WireSize.PIECE_HEADER + len)), len);
+        countDown(ctx, withIpHeaders(WireSize.PIECE_HEADER + len), len);
         s.down.onPiece(ctx, w.from, w.block);
         for (int i = 0; i < w.n; i++) {
             dispatch(ctx, w.from, w.kinds[i], w.after[i]);
