@@ -398,7 +398,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
 
     /** A request for a block of {@code wire} bytes was cancelled: its downlink reservation, if any, is returned. */
     void releaseDownlink(Context ctx, int wire) {
-        links.releaseDownlink(ctx.now(), wire, down);
+        links.releaseDownlink(ctx.now(), withIpHeaders(wire), down);
     }
 
     /**
