@@ -211,7 +211,9 @@ public record ProtocolSpec(
 
     /** Which peers get a HAVE and whether HAVEs are batched. */
     public record HaveSpec(
-            @Doc("send HAVE also to peers that have the piece (libtorrent 2.0 send_redundant_have: true; Bitswarm's default false)") boolean redundant,
+            @Doc("send HAVE also to peers that have the piece (libtorrent 2.0 send_redundant_have: true; Bitswarm's"
+                    + " default false, and then a client that completes tells its peers with BEP 21's upload_only, so that"
+                    + " two complete clients close their connection)") boolean redundant,
             @Doc("coalesce the HAVEs of this period into one message per peer (0 = one HAVE per piece, as BEP 3)")
             @Unit(Unit.Kind.DURATION) long batch) {
         public HaveSpec {
