@@ -276,7 +276,7 @@ public final class RankEngine {
     /** The end of a window: swap messages, agree on the next window start and on stopping. */
     @SuppressForbidden(reason = "measures the synchronisation share")
     private long exchange() {
-        // Before the clock starts: peekTime may sort the next bucket, which is the model's work, not sync.
+        // Before the clock starts: peekTime may scan the next bucket, which is the model's work, not sync.
         long localMin = Math.min(queue.peekTime(), outMin);
         long t0 = System.nanoTime();
         exchange.exchange(localMin, stopRequested, events);

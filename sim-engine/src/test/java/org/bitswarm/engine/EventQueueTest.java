@@ -232,11 +232,11 @@ class EventQueueTest {
     /**
      * The engine's pattern after a flash crowd: every client's rechoke timer fires at the same instants (every
      * 10 s), and each client also keeps a long timer, due 20 to 120 s later on the same grid. The engine peeks
-     * at the next event before it runs a window, so each rechoke it sets lands exactly on the queue's head and
-     * goes to the side heap at any width. Those adds say nothing about the width: the long timers must make the
-     * buckets wide enough that the ring, not the overflow heap, holds them. (The rule that counted the
-     * same-time adds narrowed the buckets round after round, to 2^1 ticks here, and left the ring empty and
-     * every long timer in the overflow heap.) The order is checked against the reference model throughout.
+     * at the next event before it runs a window. When peeking loaded the next bucket, each rechoke set after it
+     * landed exactly on the queue's head, in the side heap, and the rule that counted those adds narrowed the
+     * buckets round after round, to 2^1 ticks here, leaving the ring empty. Now the buckets widen and never
+     * narrow, and the rechokes wait in the ring, not the side heap. The order is checked against the
+     * reference model throughout.
      */
     @Test
     void sameTimeEventsDoNotNarrowTheBuckets() {
@@ -244,9 +244,9 @@ class EventQueueTest {
         int clients = 1000;
         long period = 10 * Ticks.SECOND;
         long window = 10 * Ticks.MS;
-        long longest = 12 * period;
         EventQueue q = new EventQueue(window / 32);
         int startShift = q.bucketShift();
+        int widest = startShift;
         PriorityQueue<Ev> ref = new PriorityQueue<>(ORDER);
         long seq = 0;
         for (int c = 0; c < clients; c++) {
@@ -269,6 +269,9 @@ class EventQueueTest {
                 fired.add(got);
             }
             q.peekTime();
+            assertTrue(q.bucketShift() >= widest, "buckets narrowed from 2^" + widest + " to 2^" + q.bucketShift()
+                    + " at " + Ticks.format(end) + " s");
+            widest = q.bucketShift();
             for (Ev f : fired) {
                 long delay = f.target == 0 ? period : period * (2 + rnd.nextInt(11));
                 Ev e = new Ev(f.time + delay, rnd.nextLong(), f.source, seq++, f.target);
@@ -278,13 +281,11 @@ class EventQueueTest {
         }
         int shift = q.bucketShift();
         assertTrue(shift > startShift, "buckets should have widened from 2^" + startShift + ": 2^" + shift);
-        assertTrue((long) EventQueue.RING << shift >= longest, "the ring's year (2^" + shift + " ticks a bucket) "
-                + "should cover the longest timer, " + Ticks.format(longest) + " s");
-        assertEquals(0, q.overflowEvents(), "long timers in the overflow heap");
-        assertTrue(q.ringEvents() >= clients / 2, "the ring should hold the long timers: " + q.ringEvents()
+        assertTrue(q.ringEvents() >= clients, "the ring should hold the rechokes: " + q.ringEvents()
                 + " in the ring, " + q.sideEvents() + " in the side heap, " + q.overflowEvents() + " overflow");
-        assertTrue(q.sideEvents() <= clients, "only the next round's rechokes may wait in the side heap: "
-                + q.sideEvents());
+        assertEquals(0, q.sideEvents(), "events in the side heap");
+        assertTrue(q.overflowEvents() <= clients, "only long timers may wait in the overflow heap: "
+                + q.overflowEvents());
         while (!ref.isEmpty()) {
             Ev want = ref.poll();
             assertTrue(q.poll());
@@ -484,5 +485,45 @@ class EventQueueTest {
         // 16 KiB at 1 Mbit/s is 131.072 ms exactly; rounding goes up.
         assertEquals(131_072_000L, Ticks.transmission(16384, 1_000_000));
         assertEquals(3L, Ticks.transmission(1, 3_000_000_000L));
+    }
+
+    /**
+     * The engine peeks at the end of every window, before another rank's messages for the next window arrive.
+     * A rank whose only pending event is a far timer must still put those messages in the ring: peeking used to
+     * load the timer's bucket, moving the queue's position there, and every later event for an earlier time went
+     * to the side heap (on 2 ranks at 30,000 clients, 3.5 M events against 15 k in the ring, and 2 ranks ran
+     * slower than 1). The order stays the total order either way.
+     */
+    @Test
+    void peekingAtAFarTimerLeavesLaterMessagesInTheRing() {
+        long window = 10 * Ticks.MS;
+        EventQueue q = new EventQueue(window / 32);
+        SplittableRandom rnd = new SplittableRandom(0x9EE4L);
+        PriorityQueue<Ev> ref = new PriorityQueue<>(ORDER);
+        Ev timer = new Ev(1800 * Ticks.SECOND, rnd.nextLong(), 1, 0, 0);
+        q.add(timer.time, timer.key, timer.source, timer.seq, timer.target, 1, null);
+        ref.add(timer);
+        assertEquals(timer.time, q.peekTime());
+        long seq = 1;
+        for (long start = window; start < 200 * window; start += window) {
+            for (int k = 0; k < 50; k++) {
+                Ev e = new Ev(start + window + rnd.nextLong(40 * window), rnd.nextLong(), 2 + k, seq++, k);
+                q.add(e.time, e.key, e.source, e.seq, e.target, 1, null);
+                ref.add(e);
+            }
+            assertEquals(0, q.sideEvents(), "messages in the side heap after the window at " + Ticks.format(start));
+            long end = start + window;
+            while (q.peekTime() < end) {
+                Ev want = ref.poll();
+                assertTrue(q.poll());
+                assertEquals(want, new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()));
+            }
+        }
+        while (!ref.isEmpty()) {
+            Ev want = ref.poll();
+            assertTrue(q.poll());
+            assertEquals(want, new Ev(q.time(), q.key(), q.source(), q.seq(), q.target()));
+        }
+        assertFalse(q.poll());
     }
 }

@@ -147,9 +147,9 @@ public record ProtocolSpec(
             @Unit(Unit.Kind.DURATION) long pipelineTime,
             @Doc("the most requests in flight per connection with pipeline_time (mainline 4.x: 50; libtorrent"
                     + " max_out_request_queue: 500)") int pipelineMax,
-            @Doc("most learned addresses kept to try later, the oldest dropped for a new one (0 = no limit, every"
-                    + " address heard of is kept; mainline keeps a few hundred: with a limit, memory per client no"
-                    + " longer grows with the swarm)") int known,
+            @Doc("most learned addresses kept to try later, the oldest dropped for a new one (real clients bound"
+                    + " them: libtorrent max_peerlist_size 3000, the mainline family one tracker reply; 0 = no limit,"
+                    + " every address heard of is kept, and memory per client grows with the swarm)") int known,
             @Doc("0 = control messages leave at once; else the client's rate limiter hands out quota every quota_tick and"
                     + " each control message (handshake, interest, choke, request, have) waits for the next tick, the"
                     + " messages after it on that connection too (libtorrent tick_interval: 500 ms)")
@@ -180,7 +180,7 @@ public record ProtocolSpec(
         }
 
         public static ConnectionSpec defaults() {
-            return new ConnectionSpec(80, 40, 5, 0, 50, 0, 0);
+            return new ConnectionSpec(80, 40, 5, 0, 50, 300, 0);
         }
 
         /** Requests to keep in flight on a connection receiving {@code bytesPerSecond}. */
@@ -211,7 +211,9 @@ public record ProtocolSpec(
 
     /** Which peers get a HAVE and whether HAVEs are batched. */
     public record HaveSpec(
-            @Doc("send HAVE also to peers that have the piece (libtorrent 2.0 send_redundant_have: true; Bitswarm's default false)") boolean redundant,
+            @Doc("send HAVE also to peers that have the piece (libtorrent 2.0 send_redundant_have: true; Bitswarm's"
+                    + " default false, and then a client that completes tells its peers with BEP 21's upload_only, so that"
+                    + " two complete clients close their connection)") boolean redundant,
             @Doc("coalesce the HAVEs of this period into one message per peer (0 = one HAVE per piece, as BEP 3)")
             @Unit(Unit.Kind.DURATION) long batch) {
         public HaveSpec {

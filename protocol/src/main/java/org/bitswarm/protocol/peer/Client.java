@@ -214,6 +214,11 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         }
     }
 
+    /** The session of torrent {@code t} (tests). */
+    Session session(int t) {
+        return sessions[t];
+    }
+
     private void onPeerMessage(Context ctx, Session s, long source, int kind, Msg m) {
         Connection c = s.conns().get(source);
         if (c == null) {
@@ -235,6 +240,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
                     }
                 }
             }
+            case Kind.UPLOAD_ONLY -> s.haves.onUploadOnly(ctx, c);
             case Kind.REQUEST -> {
                 Msg.BlockRef r = (Msg.BlockRef) m;
                 s.up.onRequest(ctx, c, r.piece(), r.block());

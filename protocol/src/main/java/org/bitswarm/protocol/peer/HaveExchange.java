@@ -65,6 +65,46 @@ final class HaveExchange {
         }
     }
 
+    /**
+     * We completed and HAVEs were not sent to peers that had the piece ({@code have.redundant: false}), so a
+     * neighbour may not know that we have everything: an upload_only (BEP 21) tells each of them. Without it two
+     * clients that both completed would never learn it of each other and would keep an idle connection (and its
+     * slot) to the end; with it the second to complete closes the pair, as libtorrent closes connections to
+     * seeds when it finishes (close_redundant_connections).
+     */
+    void tellComplete(Context ctx) {
+        for (Connection c : s.peering.conns.values()) {
+            s.client.control(ctx, c, Kind.UPLOAD_ONLY, new Msg.Signal(s.torrent), WireSize.UPLOAD_ONLY);
+        }
+    }
+
+    /** The peer says it has every piece (BEP 21 upload_only): the pieces it did not announce count now. */
+    void onUploadOnly(Context ctx, Connection c) {
+        if (c.peerHaveCount == s.pieces) {
+            return;
+        }
+        boolean newInterest = false;
+        for (int i = 0; i < s.pieces; i++) {
+            if (!c.hasPiece(i)) {
+                c.addPiece(i);
+                avail[i]++;
+                if (!s.have.get(i)) {
+                    c.interesting++;
+                    newInterest = true;
+                }
+            }
+        }
+        c.peerHaveCount = s.pieces;
+        c.shareIfSeed();
+        if (s.complete()) {
+            s.peering.closeSeedPair(ctx, c);
+            return;
+        }
+        if (newInterest) {
+            updateInterest(ctx, c);
+        }
+    }
+
     void updateInterest(Context ctx, Connection c) {
         boolean want = c.interesting > 0 && !s.complete();
         if (want != c.amInterested) {

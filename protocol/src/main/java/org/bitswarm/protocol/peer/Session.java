@@ -160,6 +160,9 @@ final class Session {
                 peering.closeSeedPair(ctx, c);
             }
         }
+        if (!p.have().redundant()) {
+            haves.tellComplete(ctx);
+        }
         client.scheduleSeedingEnd(ctx, this);
     }
 

@@ -23,6 +23,11 @@ public final class Kind {
     public static final int PEX = 13;
     /** Simulation control, not protocol: a downloader tells the monitor (tracker 0) it finished or left for good. */
     public static final int DONE = 14;
+    /**
+     * BEP 21's upload_only: the sender has every piece now. Sent on completion to the peers that did not hear of
+     * every piece through HAVEs (with {@code have.redundant: false} a peer that had a piece was not told).
+     */
+    public static final int UPLOAD_ONLY = 15;
 
     public static final int TIMER_BASE = 20;
     public static final int JOIN = 20;
@@ -47,7 +52,7 @@ public final class Kind {
     public static final int EV_STOPPED = 3;
 
     private static final String[] NAMES = {"announce", "peers", "handshake", "reject", "close", "choke", "unchoke",
-        "interested", "not_interested", "have", "request", "piece", "cancel", "pex", "done"};
+        "interested", "not_interested", "have", "request", "piece", "cancel", "pex", "done", "upload_only"};
     private static final String[] TIMERS = {"join", "rechoke", "announce_timer", "uplink_done", "leave", "pause",
         "resume", "abort", "pex_timer", "outage_start", "outage_end", "have_flush", "block_in"};
 

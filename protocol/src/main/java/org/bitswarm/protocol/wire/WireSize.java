@@ -15,6 +15,8 @@ public final class WireSize {
     /** An HTTP announce and the fixed part of its reply, roughly as mainline sends them. */
     public static final int ANNOUNCE = 300;
     public static final int PEERS_BASE = 60;
+    /** BEP 21 upload_only as an extended message (BEP 10): length, id 20, extended id, one byte. */
+    public static final int UPLOAD_ONLY = 7;
     /** BEP 23 compact peer entry: 4-byte address and 2-byte port. */
     public static final int COMPACT_PEER = 6;
 
