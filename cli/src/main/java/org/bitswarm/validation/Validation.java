@@ -225,6 +225,9 @@ public final class Validation {
         plot(c, "piece-size-sweep", "piece-size sweep");
     }
 
+    /** Per-replication lines of the Qiu-Srikant cases, printed under their table. */
+    private final List<String> qsRuns = new ArrayList<>();
+
     private void qiuSrikant() throws IOException {
         text("Open swarms with Poisson arrivals (1000 at lambda = 0.5/s), 16 MiB, exponential seeding (mean 60 s), one");
         text("permanent seed. The fluid model's ODEs are integrated with commons-math3 (classical Runge-Kutta, 0.05 s");
@@ -242,6 +245,12 @@ public final class Validation {
         Qs up = qsCase(rows, "upload-bound", "qiu-srikant-upload.yaml", 1e6, 10e6, 1e6);
         Qs down = qsCase(rows, "download-bound", "qiu-srikant-download.yaml", 4e6, 2e6, 4e6);
         table(rows);
+        for (String line : qsRuns) {
+            text(line);
+        }
+        if (!qsRuns.isEmpty()) {
+            text("The readings below, the plots and the figures in them are of replication 0.\n");
+        }
         Fluid m = up.model();
         double share = up.share();
         double eta = up.eta();
@@ -304,7 +313,8 @@ public final class Validation {
     /** Runs the case and adds its rows; rates in bit/s (arrivals' upload and download, the permanent seed's upload). */
     private Qs qsCase(List<Row> rows, String label, String file, double upBps, double downBps, double seedBps)
             throws IOException {
-        Sim.Outcome o = runCase(file, false).get(0);
+        List<Sim.Outcome> all = runCase(file, false);
+        Sim.Outcome o = all.get(0);
         int arrivals = 0;
         while (!o.cfg().groups().get(arrivals).name().equals("arrivals")) {
             arrivals++;
@@ -312,32 +322,24 @@ public final class Validation {
         double f = 8.0 * o.cfg().torrents().get(0).fileSize();
         double share = payloadShare(o.cfg(), arrivals);
         Fluid model = new Fluid(0.5, 2000, share * upBps / f, share * downBps / f, 1, 1 / 60.0, share * seedBps / f);
-        List<Double> times = new ArrayList<>();
         List<Double> seeding = new ArrayList<>();
         List<Double> firstPiece = new ArrayList<>();
         for (SessionReport s : o.group("arrivals")) {
             double j = Ticks.toSeconds(s.joinedAt());
             if (s.completedAt() >= 0 && j >= QS_FROM && j <= QS_TO) {
-                times.add(Ticks.toSeconds(s.completedAt() - s.joinedAt()));
                 if (s.leftAt() >= 0) {
                     seeding.add(Ticks.toSeconds(s.leftAt() - s.completedAt()));
                 }
                 firstPiece.add(Ticks.toSeconds(Arrays.stream(s.verifyTime()).filter(v -> v >= 0).min().orElseThrow() - s.joinedAt()));
             }
         }
-        double meanT = Stats.of(times).mean();
-        List<String> ts = timeseries(o);
-        int n = ts.size() - 1;
-        double[] t = new double[n];
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int k = 0; k < n; k++) {
-            String[] c = ts.get(k + 1).split(",");
-            t[k] = Double.parseDouble(c[0]);
-            x[k] = Double.parseDouble(c[1]);
-            y[k] = Double.parseDouble(c[2]) - 1;
-        }
-        double meanX = meanOver(t, x, QS_FROM, QS_TO);
+        QsRun run0 = steadyState(o);
+        double meanT = run0.meanT();
+        double[] t = run0.t();
+        double[] x = run0.x();
+        double[] y = run0.y();
+        int n = t.length;
+        double meanX = run0.meanX();
         double peakBefore = 0;
         for (int k = 0; k < n && t[k] <= QS_FROM; k++) {
             peakBefore = Math.max(peakBefore, x[k]);
@@ -345,7 +347,7 @@ public final class Validation {
         long from = Math.round(QS_FROM * Ticks.SECOND);
         long to = Math.round(QS_TO * Ticks.SECOND);
         List<org.bitswarm.protocol.Reports.ClientReport> clients = o.results().reports().clients;
-        RoleUtilisation util = RoleUtilisation.over(clients, o.cfg().timeseriesInterval(), from, to);
+        RoleUtilisation util = run0.util();
         StringBuilder byProgress = new StringBuilder();
         for (double u : RoleUtilisation.leechersByProgress(clients, o.cfg().timeseriesInterval(), from, to, 10)) {
             byProgress.append(byProgress.length() > 0 ? " " : "").append(String.format(Locale.ROOT, "%.2f", u));
@@ -353,25 +355,49 @@ public final class Validation {
         double[][] fluid = model.trajectory(t);
         double[] fx = column(fluid, 0);
         double[] fy = column(fluid, 1);
+        // The rows compare the mean over every replication of the case with the model; the plot and the reading
+        // below are of replication 0.
+        List<double[]> reps = new ArrayList<>();
+        for (Sim.Outcome r : all) {
+            QsRun q = r == o ? run0 : steadyState(r);
+            reps.add(new double[] {q.meanT(), q.meanX(), meanOver(q.t(), q.y(), QS_FROM, QS_TO), q.util().leechers() / share});
+        }
+        double repT = Stats.of(column(reps, 0)).mean();
+        double repX = Stats.of(column(reps, 1)).mean();
+        double repY = Stats.of(column(reps, 2)).mean();
+        double repEta = Stats.of(column(reps, 3)).mean();
+        String runs = all.size() == 1 ? "" : " (mean of " + all.size() + " runs)";
         String formula = "max(1/c, (1/eta)(1/mu - 1/gamma - mu_s/(mu lambda)))";
-        rows.add(new Row(label + ": mean download time", formula, model.steadyDownloadTime(), meanT, Kind.TOLERANCE, 0.10));
-        rows.add(new Row(label + ": Little's law, mean leechers", "lambda x mean download time (measured)",
-                model.lambda() * meanT, meanX, Kind.TOLERANCE, 0.10));
-        rows.add(new Row(label + ": mean leechers vs the fluid model", "x(t) of the ODE, mean over the span",
-                meanOver(t, fx, QS_FROM, QS_TO), meanX, Kind.TOLERANCE, 0.10));
-        rows.add(new Row(label + ": mean seeds vs the fluid model", "y(t) of the ODE, mean over the span",
-                meanOver(t, fy, QS_FROM, QS_TO), meanOver(t, y, QS_FROM, QS_TO), Kind.TOLERANCE, 0.10));
+        rows.add(new Row(label + ": mean download time" + runs, formula, model.steadyDownloadTime(), repT, Kind.TOLERANCE, 0.10));
+        rows.add(new Row(label + ": Little's law, mean leechers" + runs, "lambda x mean download time (measured)",
+                model.lambda() * repT, repX, Kind.TOLERANCE, 0.10));
+        rows.add(new Row(label + ": mean leechers vs the fluid model" + runs, "x(t) of the ODE, mean over the span",
+                meanOver(t, fx, QS_FROM, QS_TO), repX, Kind.TOLERANCE, 0.10));
+        rows.add(new Row(label + ": mean seeds vs the fluid model" + runs, "y(t) of the ODE, mean over the span",
+                meanOver(t, fy, QS_FROM, QS_TO), repY, Kind.TOLERANCE, 0.10));
         double[] cx = null;
         double measuredEta = util.leechers() / share;
         String eta = fmt3(measuredEta);
         if (model.uploadBound()) {
-            Fluid calibrated = model.withEta(measuredEta);
-            cx = column(calibrated.trajectory(t), 0);
-            rows.add(new Row(label + ", calibrated (eta = " + eta + " measured): mean download time",
-                    formula + ", eta = leechers' upload utilisation of the payload capacity", calibrated.steadyDownloadTime(), meanT, Kind.TOLERANCE, 0.10));
-            rows.add(new Row(label + ", calibrated (eta = " + eta + " measured): mean leechers vs the fluid model",
-                    "x(t) of the ODE with the measured eta, mean over the span", meanOver(t, cx, QS_FROM, QS_TO), meanX,
+            Fluid calibrated = model.withEta(repEta);
+            cx = column(model.withEta(measuredEta).trajectory(t), 0);
+            double[] calX = column(calibrated.trajectory(t), 0);
+            rows.add(new Row(label + ", calibrated (eta = " + fmt3(repEta) + " measured): mean download time" + runs,
+                    formula + ", eta = leechers' upload utilisation of the payload capacity", calibrated.steadyDownloadTime(), repT, Kind.TOLERANCE, 0.10));
+            rows.add(new Row(label + ", calibrated (eta = " + fmt3(repEta) + " measured): mean leechers vs the fluid model" + runs,
+                    "x(t) of the ODE with the measured eta, mean over the span", meanOver(t, calX, QS_FROM, QS_TO), repX,
                     Kind.TOLERANCE, 0.10));
+        }
+        if (all.size() > 1) {
+            StringBuilder each = new StringBuilder();
+            for (int k = 0; k < reps.size(); k++) {
+                double[] r = reps.get(k);
+                each.append(k == 0 ? "" : "; ").append("replication ").append(k).append(": ").append(Row.num(r[0]))
+                        .append(" s (").append(String.format(Locale.ROOT, "%.3f", r[0] / model.steadyDownloadTime()))
+                        .append(" x), leechers ").append(Row.num(r[1])).append(", seeds ").append(Row.num(r[2]))
+                        .append(", eta ").append(fmt3(r[3]));
+            }
+            qsRuns.add(label + ": mean download time against the eta = 1 model, " + each + ".");
         }
         int cut = 0;
         while (cut < n && t[cut] <= 2400) {
@@ -397,6 +423,45 @@ public final class Validation {
         return new Qs(model, share, measuredEta, util, byProgress.toString(), meanX, meanOver(t, y, QS_FROM, QS_TO), Stats.of(seeding).mean(),
                 Stats.of(firstPiece).mean(), o.metric("duplicate_bytes") / o.metric("downloaded_bytes"),
                 o.metric("first_completion_s"), peakBefore);
+    }
+
+    /**
+     * One replication of a Qiu-Srikant case over the span: the mean download time of the arrivals that joined in
+     * it, the time series (leechers x, seeds y without the permanent one), the mean leechers and the upload
+     * utilisation per role.
+     */
+    private record QsRun(double meanT, double[] t, double[] x, double[] y, double meanX, RoleUtilisation util) {}
+
+    private QsRun steadyState(Sim.Outcome o) {
+        List<Double> times = new ArrayList<>();
+        for (SessionReport s : o.group("arrivals")) {
+            double j = Ticks.toSeconds(s.joinedAt());
+            if (s.completedAt() >= 0 && j >= QS_FROM && j <= QS_TO) {
+                times.add(Ticks.toSeconds(s.completedAt() - s.joinedAt()));
+            }
+        }
+        List<String> ts = timeseries(o);
+        int n = ts.size() - 1;
+        double[] t = new double[n];
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int k = 0; k < n; k++) {
+            String[] c = ts.get(k + 1).split(",");
+            t[k] = Double.parseDouble(c[0]);
+            x[k] = Double.parseDouble(c[1]);
+            y[k] = Double.parseDouble(c[2]) - 1;
+        }
+        RoleUtilisation util = RoleUtilisation.over(o.results().reports().clients, o.cfg().timeseriesInterval(),
+                Math.round(QS_FROM * Ticks.SECOND), Math.round(QS_TO * Ticks.SECOND));
+        return new QsRun(Stats.of(times).mean(), t, x, y, meanOver(t, x, QS_FROM, QS_TO), util);
+    }
+
+    private static List<Double> column(List<double[]> v, int j) {
+        List<Double> out = new ArrayList<>(v.size());
+        for (double[] r : v) {
+            out.add(r[j]);
+        }
+        return out;
     }
 
     private static double[] column(double[][] v, int j) {
