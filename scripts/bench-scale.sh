@@ -14,7 +14,8 @@
 # folder in DIR/runs/. Runs are niced. A size that fails (for example out of memory) is reported and skipped.
 # Default DIR: results/bench-scale (results/ is not committed). BITSWARM_JAR=FILE runs that jar (java -jar)
 # instead of ./bitswarm, so that a rebuild during a long series cannot swap classes under a running JVM (with
-# --dev local it needs no MPJ_HOME). BENCH_KNOWN=K adds connections.known: K (bounded learned addresses).
+# --dev local it needs no MPJ_HOME). BENCH_KNOWN=K adds connections.known: K (learned addresses kept; without it
+# the default, 300).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes=1000,10000,100000,1000000

@@ -20,9 +20,13 @@ import org.bitswarm.protocol.config.TrackerSpec;
 public final class BenchScenario {
     private BenchScenario() {}
 
-    /** The setting as in the scenario file; -Dbench.known=K bounds the learned addresses (connections.known). */
+    /**
+     * The setting as in the scenario file, which leaves {@code connections.known} at its default (300);
+     * -Dbench.known=K sets it (0: no limit).
+     */
     public static SwarmConfig peersim(int clients) {
-        return peersim(clients, Integer.getInteger("bench.known", 0), 60 * Ticks.SECOND);
+        return peersim(clients, Integer.getInteger("bench.known", ProtocolSpec.ConnectionSpec.defaults().known()),
+                60 * Ticks.SECOND);
     }
 
     /** With {@code known} learned addresses at most (0: no limit) and peer exchange every {@code pexInterval}. */
