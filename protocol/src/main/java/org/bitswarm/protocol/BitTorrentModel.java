@@ -2,6 +2,7 @@ package org.bitswarm.protocol;
 
 import org.bitswarm.engine.Entity;
 import org.bitswarm.engine.Model;
+import org.bitswarm.engine.Partitioner;
 import org.bitswarm.engine.Payload;
 import org.bitswarm.engine.PayloadCodec;
 import org.bitswarm.protocol.config.SwarmConfig;
@@ -31,6 +32,19 @@ public final class BitTorrentModel implements Model {
     @Override
     public long entityCount() {
         return env.population().entities();
+    }
+
+    /**
+     * Entity i on rank i mod ranks. Ids are given group by group (trackers, then each group in the scenario's
+     * order), so contiguous blocks put whole groups, whose clients do very different amounts of work, on one rank:
+     * the PeerSim-style setting's seeds and half its empty peers on rank 0. Round robin spreads every group over
+     * every rank. Measured on 2 ranks (events per rank, wall): 100k clients, 10 s, multicore, 30.1 M / 33.4 M
+     * events and 133.1 s in blocks, 31.77 M / 31.74 M and 131.3 s in round robin (sync 21 -> 18 %); 30k clients,
+     * 5 s, --dev local, 22.63 -> 20.77 s and 19.55 -> 18.74 s. Placement never changes results.
+     */
+    @Override
+    public Partitioner partitioner() {
+        return Partitioner.ROUND_ROBIN;
     }
 
     @Override
