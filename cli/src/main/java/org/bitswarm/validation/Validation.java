@@ -357,15 +357,14 @@ public final class Validation {
         double[] fy = column(fluid, 1);
         // The rows compare the mean over every replication of the case with the model; the plot and the reading
         // below are of replication 0.
-        List<double[]> reps = new ArrayList<>();
+        List<QsRun> reps = new ArrayList<>();
         for (Sim.Outcome r : all) {
-            QsRun q = r == o ? run0 : steadyState(r);
-            reps.add(new double[] {q.meanT(), q.meanX(), meanOver(q.t(), q.y(), QS_FROM, QS_TO), q.util().leechers() / share});
+            reps.add(r == o ? run0 : steadyState(r));
         }
-        double repT = Stats.of(column(reps, 0)).mean();
-        double repX = Stats.of(column(reps, 1)).mean();
-        double repY = Stats.of(column(reps, 2)).mean();
-        double repEta = Stats.of(column(reps, 3)).mean();
+        double repT = meanOf(reps, QsRun::meanT);
+        double repX = meanOf(reps, QsRun::meanX);
+        double repY = meanOf(reps, QsRun::meanY);
+        double repEta = meanOf(reps, q -> q.util().leechers() / share);
         String runs = all.size() == 1 ? "" : " (mean of " + all.size() + " runs)";
         String formula = "max(1/c, (1/eta)(1/mu - 1/gamma - mu_s/(mu lambda)))";
         rows.add(new Row(label + ": mean download time" + runs, formula, model.steadyDownloadTime(), repT, Kind.TOLERANCE, 0.10));
@@ -391,11 +390,11 @@ public final class Validation {
         if (all.size() > 1) {
             StringBuilder each = new StringBuilder();
             for (int k = 0; k < reps.size(); k++) {
-                double[] r = reps.get(k);
-                each.append(k == 0 ? "" : "; ").append("replication ").append(k).append(": ").append(Row.num(r[0]))
-                        .append(" s (").append(String.format(Locale.ROOT, "%.3f", r[0] / model.steadyDownloadTime()))
-                        .append(" x), leechers ").append(Row.num(r[1])).append(", seeds ").append(Row.num(r[2]))
-                        .append(", eta ").append(fmt3(r[3]));
+                QsRun r = reps.get(k);
+                each.append(k == 0 ? "" : "; ").append("replication ").append(k).append(": ").append(Row.num(r.meanT()))
+                        .append(" s (").append(String.format(Locale.ROOT, "%.3f", r.meanT() / model.steadyDownloadTime()))
+                        .append(" x), leechers ").append(Row.num(r.meanX())).append(", seeds ").append(Row.num(r.meanY()))
+                        .append(", eta ").append(fmt3(r.util().leechers() / share));
             }
             qsRuns.add(label + ": mean download time against the eta = 1 model, " + each + ".");
         }
@@ -420,17 +419,18 @@ public final class Validation {
                     new float[] {2f, 3f}, 0f));
         }
         plot(c, "qiu-srikant-" + label, "Qiu-Srikant " + label);
-        return new Qs(model, share, measuredEta, util, byProgress.toString(), meanX, meanOver(t, y, QS_FROM, QS_TO), Stats.of(seeding).mean(),
+        return new Qs(model, share, measuredEta, util, byProgress.toString(), meanX, run0.meanY(), Stats.of(seeding).mean(),
                 Stats.of(firstPiece).mean(), o.metric("duplicate_bytes") / o.metric("downloaded_bytes"),
                 o.metric("first_completion_s"), peakBefore);
     }
 
     /**
      * One replication of a Qiu-Srikant case over the span: the mean download time of the arrivals that joined in
-     * it, the time series (leechers x, seeds y without the permanent one), the mean leechers and the upload
-     * utilisation per role.
+     * it, the time series (leechers x, seeds y without the permanent one), their means over the span and the
+     * upload utilisation per role.
      */
-    private record QsRun(double meanT, double[] t, double[] x, double[] y, double meanX, RoleUtilisation util) {}
+    private record QsRun(double meanT, double[] t, double[] x, double[] y, double meanX, double meanY,
+            RoleUtilisation util) {}
 
     private QsRun steadyState(Sim.Outcome o) {
         List<Double> times = new ArrayList<>();
@@ -453,15 +453,12 @@ public final class Validation {
         }
         RoleUtilisation util = RoleUtilisation.over(o.results().reports().clients, o.cfg().timeseriesInterval(),
                 Math.round(QS_FROM * Ticks.SECOND), Math.round(QS_TO * Ticks.SECOND));
-        return new QsRun(Stats.of(times).mean(), t, x, y, meanOver(t, x, QS_FROM, QS_TO), util);
+        return new QsRun(Stats.of(times).mean(), t, x, y, meanOver(t, x, QS_FROM, QS_TO), meanOver(t, y, QS_FROM, QS_TO),
+                util);
     }
 
-    private static List<Double> column(List<double[]> v, int j) {
-        List<Double> out = new ArrayList<>(v.size());
-        for (double[] r : v) {
-            out.add(r[j]);
-        }
-        return out;
+    private static double meanOf(List<QsRun> runs, ToDoubleFunction<QsRun> f) {
+        return Stats.of(runs.stream().map(f::applyAsDouble).toList()).mean();
     }
 
     private static double[] column(double[][] v, int j) {

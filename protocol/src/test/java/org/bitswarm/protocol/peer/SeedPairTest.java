@@ -60,9 +60,10 @@ class SeedPairTest {
         });
         Field f = RankEngine.class.getDeclaredField("entities");
         f.setAccessible(true);
+        Entity[] entities = (Entity[]) f.get(engine[0]);
         int completed = 0;
         int pairs = 0;
-        for (Entity e : (Entity[]) f.get(engine[0])) {
+        for (Entity e : entities) {
             if (!(e instanceof Client client)) {
                 continue;
             }
@@ -72,7 +73,7 @@ class SeedPairTest {
             }
             completed++;
             for (Connection c : s.conns().values()) {
-                Client other = (Client) ((Entity[]) f.get(engine[0]))[(int) c.peer];
+                Client other = (Client) entities[(int) c.peer];
                 if (other.session(0).complete()) {
                     pairs++;
                 }
