@@ -1,6 +1,7 @@
 package org.bitswarm.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -217,5 +218,28 @@ class ProfileTest {
         assertEquals(Profile.MAINLINE.spec(), c.protocolOf(1), "old-clients run mainline");
         assertEquals(lt.withConnections(lt.connections().withPipelineTime(1_000_000_000L, lt.connections().pipelineMax())),
                 c.protocolOf(2), "tuned: the swarm's profile and blocks, its own pipeline_time");
+    }
+    @Test
+    void theExactMainlineBlockOfTheProfilesPageSetsMainlinesOwnRules() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "profiles.md"));
+        String section = page.substring(page.indexOf("### Exact mainline 4.x"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("```yaml\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(section);
+        assertTrue(m.find(), "a yaml block under Exact mainline 4.x");
+        ProtocolSpec p = scenario("m.yaml", "model: bittorrent\n" + m.group(1)).settings().section(SwarmConfig.class).protocol();
+        ProtocolSpec d = Profile.MAINLINE.spec();
+        assertEquals(2, p.connections().depth(0), "2 requests on a connection that has received nothing");
+        assertEquals(2 + 30, p.connections().depth(125_000), "2 + 4 s of 1 Mbit/s in 16 KiB blocks");
+        assertEquals(ProtocolSpec.ConnectionSpec.PipelineRule.SUM, p.connections().pipelineRule());
+        TitForTatChoker.Config c = (TitForTatChoker.Config) p.choker();
+        assertEquals(0, c.slots(), "slots from the upload rate");
+        assertTrue(c.rechokeOnConnect());
+        assertTrue(p.have().redundant());
+        assertFalse(p.pex().enabled());
+        TitForTatChoker.Config dc = (TitForTatChoker.Config) d.choker();
+        assertEquals(dc.withSlots(0), new TitForTatChoker.Config(c.slots(), c.rechokeInterval(), c.optimisticInterval(),
+                c.newConnectionWeight(), c.antiSnubbing(), c.snubTimeout(), c.rechokeOnLeave(), false),
+                "the choker's other keys stay the profile's");
+        assertEquals(d.connections().max(), p.connections().max());
+        assertEquals(d.pieceSelection(), p.pieceSelection());
     }
 }

@@ -34,7 +34,7 @@ class StrategyBlockTest {
         SwarmConfig c = load("  protocol:\n    choker: {kind: random, slots: 8}\n    piece_selection: sequential\n"
                 + "  network:\n    latency: {kind: fixed, delay: 25ms}\n");
         assertEquals(RandomChoker.Config.defaults().slots() + 4, ((RandomChoker.Config) c.protocol().choker()).slots());
-        assertEquals(new RandomChoker.Config(8, 10_000_000_000L, 30_000_000_000L, 3, true), c.protocol().choker());
+        assertEquals(new RandomChoker.Config(8, 10_000_000_000L, 30_000_000_000L, 3, true, false), c.protocol().choker());
         assertEquals(SequentialPicker.Config.defaults(), c.protocol().pieceSelection());
         assertEquals(new FixedLatency.Config(25_000_000L), c.network().latency());
     }

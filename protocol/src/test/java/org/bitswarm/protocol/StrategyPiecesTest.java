@@ -87,7 +87,7 @@ class StrategyPiecesTest {
         // a group's choker with a 1 s rechoke cannot keep the swarm's 5 s HAVE batching
         ProtocolSpec batched = swarm.withHave(new ProtocolSpec.HaveSpec(false, 5_000_000_000L));
         SwarmConfig bad = new SwarmConfig(d.torrents(), List.of(d.groups().get(0), d.groups().get(1).withProtocol(
-                ProtocolOverride.choker(new TitForTatChoker.Config(4, 1_000_000_000L, 3_000_000_000L, 3, true, 30_000_000_000L, true)))),
+                ProtocolOverride.choker(new TitForTatChoker.Config(4, 1_000_000_000L, 3_000_000_000L, 3, true, 30_000_000_000L, true, false)))),
                 d.network(), batched, d.trackers(), d.timeline(), d.payload(), d.hash(), d.timeseriesInterval(), d.until());
         assertEquals("groups[1].protocol.have.batch", assertThrows(ConfigError.class, bad::validate).key());
     }

@@ -20,7 +20,12 @@ import umontreal.ssj.rng.RandomStream;
  * {@code _rechoke}: the regular slots are ranked again on the current rate estimates and the freed slot goes to
  * the next peer. Such a rechoke does not count towards the optimistic rotation (in mainline only the 10 s
  * round-robin timer moves the optimistic unchoke): the optimistic peer keeps its slot unless it is the one that
- * left, and the rate-measuring round is not restarted.
+ * left, and the rate-measuring round is not restarted. With {@code rechoke_on_connect}, a new connection does the
+ * same, as {@code Choker.connection_made} calls {@code _rechoke}.
+ *
+ * <p>{@code slots: 0} is mainline 4.x's {@code max_uploads: -1}: the count follows the upload rate
+ * ({@code _set_auto_uploads} in {@code BitTorrent/download.py}, with the session's uplink as
+ * {@code max_upload_rate}; see {@link #autoSlots}).
  */
 public abstract class MainlineChoker implements Choker {
     private final int slots;
@@ -28,16 +33,37 @@ public abstract class MainlineChoker implements Choker {
     private final long optimisticInterval;
     private final double newConnectionWeight;
     private final boolean rechokeOnLeave;
+    private final boolean rechokeOnConnect;
     private int rechokes;
     private Peer optimistic;
 
     protected MainlineChoker(int slots, long interval, long optimisticInterval, double newConnectionWeight,
-            boolean rechokeOnLeave) {
+            boolean rechokeOnLeave, boolean rechokeOnConnect) {
         this.slots = slots;
         this.interval = interval;
         this.optimisticInterval = optimisticInterval;
         this.newConnectionWeight = newConnectionWeight;
         this.rechokeOnLeave = rechokeOnLeave;
+        this.rechokeOnConnect = rechokeOnConnect;
+    }
+
+    /**
+     * Mainline 4.x's upload slots for an upload rate ({@code _set_auto_uploads}): 7 without a limit, 2 below
+     * 9 KiB/s, 3 below 15, 4 below 42, else the square root of 0.6 x the rate in KiB/s (its rate limiter counts
+     * {@code max_upload_rate} in units of 1,024 bytes per second). 1 Mbit/s gives 8, 4 Mbit/s 17.
+     */
+    public static int autoSlots(long bitsPerSecond) {
+        double kib = bitsPerSecond / 8.0 / 1024;
+        if (kib <= 0) {
+            return 7;
+        } else if (kib < 9) {
+            return 2;
+        } else if (kib < 15) {
+            return 3;
+        } else if (kib < 42) {
+            return 4;
+        }
+        return (int) Math.sqrt(kib * 0.6);
     }
 
     /** The value regular slots are ranked by, highest first (ties at random). */
@@ -54,14 +80,15 @@ public abstract class MainlineChoker implements Choker {
         return interval;
     }
 
-    protected int slots() {
-        return slots;
+    /** The session's upload slots: the configured count, or with 0 the count its upload rate gives. */
+    protected int slots(ChokeView v) {
+        return slots > 0 ? slots : autoSlots(v.uploadRate());
     }
 
     @Override
     public boolean unchokeAtOnce(ChokeView v, Peer peer) {
         // Mainline fills a free upload slot at once instead of waiting for the next rechoke.
-        return v.unchokedCount() < slots;
+        return v.unchokedCount() < slots(v);
     }
 
     @Override
@@ -74,6 +101,11 @@ public abstract class MainlineChoker implements Choker {
         return rechokeOnLeave ? choose(v, false) : null;
     }
 
+    @Override
+    public List<Peer> connected(ChokeView v) {
+        return rechokeOnConnect ? choose(v, false) : null;
+    }
+
     /** The peers to unchoke; only the periodic rechoke (timer) moves the optimistic rotation on. */
     private List<Peer> choose(ChokeView v, boolean timer) {
         RandomStream rng = v.random();
@@ -84,8 +116,9 @@ public abstract class MainlineChoker implements Choker {
             }
         }
         List<Peer> unchoke = new ArrayList<>();
+        int most = slots(v);
         if (v.uploads()) {
-            unchoke.addAll(regular(v, cands, rng));
+            unchoke.addAll(regular(v, cands, rng, most));
             int rotateEvery = (int) Math.max(1, optimisticInterval / interval);
             boolean rotate = timer && rechokes++ % rotateEvery == 0;
             Peer opt = optimistic;
@@ -96,7 +129,7 @@ public abstract class MainlineChoker implements Choker {
             if (opt != null) {
                 unchoke.add(opt);
             }
-            while (unchoke.size() < slots) {
+            while (unchoke.size() < most) {
                 Peer extra = optimistic(v, cands, unchoke, rng);
                 if (extra == null) {
                     break;
@@ -107,7 +140,7 @@ public abstract class MainlineChoker implements Choker {
         return unchoke;
     }
 
-    private List<Peer> regular(ChokeView v, List<Peer> cands, RandomStream rng) {
+    private List<Peer> regular(ChokeView v, List<Peer> cands, RandomStream rng, int most) {
         List<Peer> eligible = new ArrayList<>();
         for (Peer c : cands) {
             if (!snubbed(v, c)) {
@@ -127,7 +160,7 @@ public abstract class MainlineChoker implements Choker {
         }
         Arrays.sort(order, (x, y) -> rate[x] != rate[y] ? Long.compare(rate[y], rate[x]) : Double.compare(tie[x], tie[y]));
         List<Peer> out = new ArrayList<>();
-        for (int i = 0; i < n && out.size() < slots - 1; i++) {
+        for (int i = 0; i < n && out.size() < most - 1; i++) {
             if (eligible(v, rate[order[i]])) {
                 out.add(eligible.get(order[i]));
             }

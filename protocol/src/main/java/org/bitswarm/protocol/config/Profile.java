@@ -42,7 +42,7 @@ public enum Profile implements Preset {
                     4, true, new ProtocolSpec.IpOverhead(40, 1460, true));
             case TRANSMISSION -> new ProtocolSpec(this,
                     new ProtocolSpec.ConnectionSpec(50, 50, 4, 10 * S, 500, 0),
-                    new TitForTatChoker.Config(9, 10 * S, 40 * S, 3, false, 30 * S, false),
+                    new TitForTatChoker.Config(9, 10 * S, 40 * S, 3, false, 30 * S, false, false),
                     new RarestFirstPicker.Config(true, 0, true, RarestFirstPicker.StartedRule.ALWAYS),
                     BlockRoundRobin.Config.defaults(),
                     new ProtocolSpec.HaveSpec(true, 0),

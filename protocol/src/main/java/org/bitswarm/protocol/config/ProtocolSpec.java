@@ -142,11 +142,14 @@ public record ProtocolSpec(
             @Doc("connections a client opens itself before it only accepts (mainline: 40)") int initiate,
             @Doc("requests kept in flight per connection (mainline 3.4: 5); with pipeline_time, the least") int pipeline,
             @Doc("0 = a fixed pipeline; else keep this long of the connection's download rate in flight (rate over the"
-                    + " last two rechoke periods x pipeline_time / 16 KiB, at least pipeline, at most pipeline_max;"
-                    + " libtorrent request_queue_time: 3 s, Transmission: 10 s, mainline 4.x: 4 s)")
+                    + " last two rechoke periods x pipeline_time / 16 KiB, combined with pipeline as pipeline_rule says, at"
+                    + " most pipeline_max; libtorrent request_queue_time: 3 s, Transmission: 10 s, mainline 4.x: 4 s)")
             @Unit(Unit.Kind.DURATION) long pipelineTime,
             @Doc("the most requests in flight per connection with pipeline_time (mainline 4.x: 50; libtorrent"
                     + " max_out_request_queue: 500)") int pipelineMax,
+            @Doc("how pipeline and the rate part combine: least = at least pipeline, else the rate part (libtorrent,"
+                    + " Transmission); sum = pipeline plus the rate part (mainline 4.x Downloader._backlog: 2 + 4 s of"
+                    + " rate, at most 50)") PipelineRule pipelineRule,
             @Doc("most learned addresses kept to try later, the oldest dropped for a new one (real clients bound"
                     + " them: libtorrent max_peerlist_size 3000, the mainline family one tracker reply; 0 = no limit,"
                     + " every address heard of is kept, and memory per client grows with the swarm)") int known,
@@ -162,6 +165,21 @@ public record ProtocolSpec(
             ConfigError.require(pipelineMax >= pipeline, "pipeline_max", "must be >= pipeline");
             ConfigError.require(known >= 0, "known", "must be >= 0 (0 = no limit)");
             ConfigError.require(quotaTick >= 0, "quota_tick", "must be >= 0 (0 = control messages leave at once)");
+            ConfigError.require(pipelineRule != null, "pipeline_rule", "must be least or sum");
+        }
+
+        /** How the fixed part and the rate part of a pipeline combine. */
+        public enum PipelineRule {
+            /** At least {@code pipeline} requests, more when the rate part is larger (libtorrent, Transmission). */
+            LEAST,
+            /** {@code pipeline} requests plus the rate part (mainline 4.x: {@code 2 + int(4 * rate / chunksize)}). */
+            SUM
+        }
+
+        /** The pipeline is at least {@code pipeline} requests. */
+        public ConnectionSpec(int max, int initiate, int pipeline, long pipelineTime, int pipelineMax, int known,
+                long quotaTick) {
+            this(max, initiate, pipeline, pipelineTime, pipelineMax, PipelineRule.LEAST, known, quotaTick);
         }
 
         /** Control messages at once. */
@@ -188,24 +206,25 @@ public record ProtocolSpec(
             if (pipelineTime == 0) {
                 return pipeline;
             }
-            double blocks = bytesPerSecond * pipelineTime / 1e9 / (16 * 1024);
-            return (int) Math.min(pipelineMax, Math.max(pipeline, Math.floor(blocks)));
+            double blocks = Math.floor(bytesPerSecond * pipelineTime / 1e9 / (16 * 1024));
+            double depth = pipelineRule == PipelineRule.SUM ? pipeline + blocks : Math.max(pipeline, blocks);
+            return (int) Math.min(pipelineMax, depth);
         }
 
         public ConnectionSpec withInitiate(int v) {
-            return new ConnectionSpec(max, v, pipeline, pipelineTime, pipelineMax, known, quotaTick);
+            return new ConnectionSpec(max, v, pipeline, pipelineTime, pipelineMax, pipelineRule, known, quotaTick);
         }
 
         public ConnectionSpec withPipeline(int v) {
-            return new ConnectionSpec(max, initiate, v, pipelineTime, Math.max(pipelineMax, v), known, quotaTick);
+            return new ConnectionSpec(max, initiate, v, pipelineTime, Math.max(pipelineMax, v), pipelineRule, known, quotaTick);
         }
 
         public ConnectionSpec withPipelineTime(long t, int most) {
-            return new ConnectionSpec(max, initiate, pipeline, t, most, known, quotaTick);
+            return new ConnectionSpec(max, initiate, pipeline, t, most, pipelineRule, known, quotaTick);
         }
 
         public ConnectionSpec withKnown(int v) {
-            return new ConnectionSpec(max, initiate, pipeline, pipelineTime, pipelineMax, v, quotaTick);
+            return new ConnectionSpec(max, initiate, pipeline, pipelineTime, pipelineMax, pipelineRule, v, quotaTick);
         }
     }
 

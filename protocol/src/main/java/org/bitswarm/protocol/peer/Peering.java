@@ -95,6 +95,7 @@ final class Peering {
         s.pex.added(from);
         s.haves.onBitfield(ctx, c, theirs);
         s.up.offerPieces(ctx, c);
+        s.up.connected(ctx);
     }
 
     void onClose(Context ctx, long from) {

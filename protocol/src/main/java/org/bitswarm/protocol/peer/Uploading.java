@@ -59,6 +59,18 @@ final class Uploading implements ChokeView {
         }
     }
 
+    /** A connection opened (handshake done): the choker may rechoke at once ({@link Choker#connected}). */
+    void connected(Context ctx) {
+        if (!s.active || !s.uploads()) {
+            return;
+        }
+        this.ctx = ctx;
+        List<Peer> unchoke = choker.connected(this);
+        if (unchoke != null) {
+            apply(ctx, unchoke);
+        }
+    }
+
     /** Unchokes exactly these peers and chokes the others. */
     private void apply(Context ctx, List<Peer> unchoke) {
         for (Connection c : s.peering.conns.values()) {

@@ -29,6 +29,15 @@ public interface Choker {
     }
 
     /**
+     * A new connection opened between rechokes (it is already in {@link ChokeView#peers()}, not yet interested):
+     * the peers to unchoke from now on, as for {@link #released}, or null to leave every choke state as it is.
+     * Mainline 4.x rechokes here too ({@code Choker.connection_made}); the default waits.
+     */
+    default List<Peer> connected(ChokeView view) {
+        return null;
+    }
+
+    /**
      * The share of the uplink an unchoked peer should get, relative to the others, for a link scheduler that
      * weighs flows ({@code weighted_fair}); the default block round robin ignores it. Default: equal shares.
      */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.bitswarm.protocol.choke.MainlineChoker;
 import org.bitswarm.protocol.choke.RandomChoker;
 import org.bitswarm.protocol.choke.TitForTatChoker;
 import org.bitswarm.protocol.strategy.Choker;
@@ -98,7 +99,7 @@ class ChokerTest {
         for (FakeSwarm.FakePeer p : v.peers) {
             p.thisRound = 0; // nobody reciprocates: one optimistic slot plus three random extras
         }
-        Choker c = new TitForTatChoker.Config(1, 10 * S, 30 * S, 3, true, 30 * S, true).create();
+        Choker c = new TitForTatChoker.Config(1, 10 * S, 30 * S, 3, true, 30 * S, true, false).create();
         List<Peer> first = c.rechoke(v);
         assertEquals(1, first.size());
         assertEquals(first, c.rechoke(v), "kept at the second rechoke");
@@ -154,7 +155,7 @@ class ChokerTest {
         for (FakeSwarm.FakePeer p : v.peers) {
             p.thisRound = 0; // nobody reciprocates: one optimistic slot only
         }
-        Choker c = new TitForTatChoker.Config(2, 10 * S, 30 * S, 3, true, 30 * S, true).create();
+        Choker c = new TitForTatChoker.Config(2, 10 * S, 30 * S, 3, true, 30 * S, true, false).create();
         List<Peer> first = c.rechoke(v);
         apply(v, first);
         assertEquals(2, first.size(), "the optimistic slot and one random extra");
@@ -184,5 +185,51 @@ class ChokerTest {
             v.peers.get(i).amChoking = false;
         }
         return v;
+    }
+    @Test
+    void slotsZeroFollowsMainlineAutomaticCountFromTheUploadRate() {
+        // mainline 4.x download.py _set_auto_uploads, the rate in KiB/s
+        assertEquals(7, MainlineChoker.autoSlots(0), "no limit");
+        assertEquals(2, MainlineChoker.autoSlots(8 * 8 * 1024), "8 KiB/s");
+        assertEquals(3, MainlineChoker.autoSlots(14 * 8 * 1024), "14 KiB/s");
+        assertEquals(4, MainlineChoker.autoSlots(41 * 8 * 1024), "41 KiB/s");
+        assertEquals(8, MainlineChoker.autoSlots(1_000_000), "1 Mbit/s = 122 KiB/s: sqrt(73.2)");
+        assertEquals(17, MainlineChoker.autoSlots(4_000_000), "4 Mbit/s: sqrt(293)");
+        FakeSwarm v = swarm();
+        for (int i = 8; i < 20; i++) {
+            FakeSwarm.FakePeer p = new FakeSwarm.FakePeer(i);
+            p.thisRound = i * 10_240L;
+            p.lastBlockAt = v.now - S;
+            v.peers.add(p);
+        }
+        TitForTatChoker.Config auto = TitForTatChoker.Config.defaults().withSlots(0);
+        v.uploadRate = 1_000_000;
+        assertEquals(8, auto.create().rechoke(v).size(), "8 slots at 1 Mbit/s");
+        v.uploadRate = 4_000_000;
+        Set<Long> u = ids(auto.create().rechoke(v));
+        assertEquals(17, u.size(), "17 slots at 4 Mbit/s");
+        for (long id = 4; id < 20; id++) {
+            assertTrue(u.contains(id), "the 16 regular slots go to the best uploaders, 4 to 19: " + u);
+        }
+        assertEquals(4, TitForTatChoker.Config.defaults().create().rechoke(v).size(), "the default keeps 4");
+    }
+
+    @Test
+    void rechokeOnConnectRanksTheSlotsAgainWhenAConnectionOpens() {
+        FakeSwarm v = swarm();
+        TitForTatChoker.Config base = TitForTatChoker.Config.defaults();
+        assertEquals(null, base.create().connected(v), "by default a new connection waits for the next rechoke");
+        Choker on = new TitForTatChoker.Config(base.slots(), base.rechokeInterval(), base.optimisticInterval(),
+                base.newConnectionWeight(), base.antiSnubbing(), base.snubTimeout(), base.rechokeOnLeave(), true).create();
+        Set<Long> first = ids(on.rechoke(v));
+        assertTrue(first.containsAll(Set.of(7L, 6L, 5L)), "the three fastest: " + first);
+        // peer 2 has become the fastest since; a connection opens before the next rechoke
+        v.peers.get(2).thisRound = 200_000;
+        v.peers.add(new FakeSwarm.FakePeer(8));
+        v.peers.get(8).peerInterested = false;
+        Set<Long> after = ids(on.connected(v));
+        assertEquals(4, after.size());
+        assertTrue(after.containsAll(Set.of(2L, 7L, 6L)), "ranked again on the current rates: " + after);
+        assertFalse(after.contains(8L), "the new peer is not interested yet");
     }
 }
