@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.bitswarm.protocol.config.Profile;
 import org.bitswarm.validation.Row.Kind;
 
 /** The closed-form cases (validation/cases): single links, small Kumar-Ross, free riders, seeds, max-min, endgame. */
@@ -13,33 +14,38 @@ final class ClosedForms {
     static final double MIB8 = 8.0 * 8 * 1024 * 1024; // bits in 8 MiB
 
     static List<Row> run(Path cases) {
+        return run(cases, null);
+    }
+
+    /** With {@code profile} (null: each file's own) as every case's client profile. */
+    static List<Row> run(Path cases, Profile profile) {
         List<Row> rows = new ArrayList<>();
-        Sim.Outcome up = Sim.run(cases.resolve("single-link-uplink.yaml"), false, 1).get(0);
+        Sim.Outcome up = Sim.run(cases.resolve("single-link-uplink.yaml"), false, 1, profile).get(0);
         rows.add(new Row("single link, uplink-bound", "F / u_s", MIB8 / 2e6, up.downloadTimes("peer").get(0), Kind.EXACT, 0.02));
-        Sim.Outcome down = Sim.run(cases.resolve("single-link-downlink.yaml"), false, 1).get(0);
+        Sim.Outcome down = Sim.run(cases.resolve("single-link-downlink.yaml"), false, 1, profile).get(0);
         rows.add(new Row("single link, downlink-bound", "F / d", MIB8 / 2e6, down.downloadTimes("peer").get(0), Kind.EXACT, 0.02));
-        for (Sim.Outcome o : Sim.run(cases.resolve("kumar-ross-small.yaml"), false, 1)) {
+        for (Sim.Outcome o : Sim.run(cases.resolve("kumar-ross-small.yaml"), false, 1, profile)) {
             int n = Integer.parseInt(o.param("count"));
             double kr = Math.max(MIB8 / 2e6, n * MIB8 / (2e6 + n * 1e6));
             rows.add(new Row("Kumar-Ross, N = " + n + " (last peer)", "max(F/u_s, N F/(u_s + N u))", kr,
                     o.lastCompletion("peers"), Kind.BOUND, n >= 10 ? 1.10 : 1.25));
         }
-        Sim.Outcome fr = Sim.run(cases.resolve("free-riders-bound.yaml"), false, 1).get(0);
+        Sim.Outcome fr = Sim.run(cases.resolve("free-riders-bound.yaml"), false, 1, profile).get(0);
         rows.add(new Row("6 peers + 4 free riders (last)", "(N + M) F / (u_s + N u)", 10 * MIB8 / 8e6,
                 Math.max(fr.lastCompletion("peers"), fr.lastCompletion("riders")), Kind.BOUND, 1.25));
-        Sim.Outcome ss = Sim.run(cases.resolve("several-seeds.yaml"), false, 1).get(0);
+        Sim.Outcome ss = Sim.run(cases.resolve("several-seeds.yaml"), false, 1, profile).get(0);
         rows.add(new Row("three seeds, one peer", "F / (u_1 + u_2 + u_3)", MIB8 / 6e6, ss.downloadTimes("peer").get(0),
                 Kind.EXACT, 0.02));
-        Sim.Outcome mm = Sim.run(cases.resolve("max-min.yaml"), false, 1).get(0);
+        Sim.Outcome mm = Sim.run(cases.resolve("max-min.yaml"), false, 1, profile).get(0);
         rows.add(new Row("max-min, fast receiver", "F / (u_s - d_slow)", MIB8 / 2e6, mm.downloadTimes("fast").get(0),
                 Kind.EXACT, 0.02));
         rows.add(new Row("max-min, slow receiver", "F / d_slow", MIB8 / 1e6, mm.downloadTimes("slow").get(0), Kind.EXACT, 0.02));
-        for (Sim.Outcome o : Sim.run(cases.resolve("endgame.yaml"), false, 1)) {
+        for (Sim.Outcome o : Sim.run(cases.resolve("endgame.yaml"), false, 1, profile)) {
             boolean on = Boolean.parseBoolean(o.param("endgame"));
             rows.add(new Row("two seeds 0.5 + 4 Mbit/s, endgame " + (on ? "on" : "off"), "F / (u_1 + u_2)", MIB8 / 4.5e6,
                     o.downloadTimes("peer").get(0), on ? Kind.EXACT : Kind.BOUND, on ? 0.02 : 1.10));
         }
-        Sim.Outcome db = Sim.run(cases.resolve("downlink-bound-swarm.yaml"), false, 1).get(0);
+        Sim.Outcome db = Sim.run(cases.resolve("downlink-bound-swarm.yaml"), false, 1, profile).get(0);
         rows.add(new Row("30 peers, downlink-bound (last)", "F / d", MIB8 / 2e6, db.lastCompletion("peers"), Kind.BOUND, 1.10));
         return rows;
     }

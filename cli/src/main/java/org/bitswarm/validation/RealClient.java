@@ -56,6 +56,11 @@ public final class RealClient {
             v.text("Left out of this run (`--real-client off`).");
             return;
         }
+        if (v.profile() != null) {
+            v.text("Left out: its Bitswarm twins are libtorrent's (`profile: libtorrent`), whatever `--profile` says; the");
+            v.text("comparison is in docs/validation.md.");
+            return;
+        }
         v.text("libtorrent " + version() + " (Debian `python3-libtorrent`) on 127.0.0.1: one process and session per client,");
         v.text("DHT, local peer discovery, UPnP, NAT-PMP and trackers off, peers connected directly, rate limits applied");
         v.text("to loopback peers by mapping every address to the global peer class; completion from alerts. The");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import org.bitswarm.engine.LocalCluster;
 import org.bitswarm.engine.RunConfig;
 import org.bitswarm.engine.RunResult;
@@ -13,10 +14,18 @@ import org.bitswarm.protocol.Reports.SessionReport;
 import org.bitswarm.protocol.SwarmInvariants;
 import org.bitswarm.protocol.SwarmResults;
 import org.bitswarm.protocol.config.Enums;
+import org.bitswarm.protocol.config.Profile;
 import org.bitswarm.protocol.config.SwarmConfig;
 import org.bitswarm.scenario.RunSettings;
 import org.bitswarm.scenario.Scenario;
 import org.bitswarm.sweep.SweepPlan;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Runs a validation case file (a BitTorrent scenario, with or without a sweep block) in-process on one rank:
@@ -106,7 +115,20 @@ final class Sim {
     }
 
     static List<Outcome> run(Path file, boolean trace, int replicationsCap) {
+        return run(file, trace, replicationsCap, null);
+    }
+
+    /**
+     * As {@link #run(Path, boolean, int)}, with {@code profile} (null: the file's own) as the swarm's client
+     * profile: {@code bittorrent.protocol.profile} is set in the file's tree before it is bound, so the keys the
+     * case writes keep their values and every other protocol key takes the profile's.
+     */
+    static List<Outcome> run(Path file, boolean trace, int replicationsCap, Profile profile) {
         Scenario sc = Scenario.load(file);
+        if (profile != null) {
+            sc = Scenario.fromTree(file, sc.sha256(), with(sc.root(), List.of("bittorrent", "protocol", "profile"),
+                    profile.name().toLowerCase(Locale.ROOT)));
+        }
         SweepPlan plan = SweepPlan.of(sc);
         int reps = Math.min(sc.settings().replications(), replicationsCap);
         List<Outcome> out = new ArrayList<>();
@@ -121,5 +143,33 @@ final class Sim {
             }
         }
         return out;
+    }
+
+    /** A copy of the tree with the scalar at the path of mapping keys set (the mappings on the way made if missing). */
+    static MappingNode with(MappingNode m, List<String> path, String value) {
+        String key = path.get(0);
+        List<NodeTuple> tuples = new ArrayList<>(m.getValue());
+        Mark at = m.getStartMark();
+        Node replacement = null;
+        int found = -1;
+        for (int i = 0; i < tuples.size(); i++) {
+            if (tuples.get(i).getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                found = i;
+            }
+        }
+        if (path.size() == 1) {
+            replacement = new ScalarNode(Tag.STR, value, at, at, DumperOptions.ScalarStyle.PLAIN);
+        } else {
+            Node inner = found >= 0 ? tuples.get(found).getValueNode() : null;
+            MappingNode im = inner instanceof MappingNode mm ? mm
+                    : new MappingNode(Tag.MAP, true, new ArrayList<>(), at, at, DumperOptions.FlowStyle.BLOCK);
+            replacement = with(im, path.subList(1, path.size()), value);
+        }
+        if (found >= 0) {
+            tuples.set(found, new NodeTuple(tuples.get(found).getKeyNode(), replacement));
+        } else {
+            tuples.add(new NodeTuple(new ScalarNode(Tag.STR, key, at, at, DumperOptions.ScalarStyle.PLAIN), replacement));
+        }
+        return new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
     }
 }

@@ -125,7 +125,7 @@ class MalformedInputBatteryTest {
                 c("matrix blank line inside", matrix("0 10\n\n10 0\n"), "run @/s.yaml --dev local", "@/m.txt:2: blank line inside the matrix"),
                 // Client profiles.
                 c("unknown profile", file("s.yaml", "model: bittorrent\nend_time: 10s\nbittorrent:\n  protocol: {profile: utorrent}\n"),
-                        "run @/s.yaml --dev local", "@/s.yaml:4: bittorrent.protocol.profile: expected one of mainline, libtorrent,"
+                        "run @/s.yaml --dev local", "@/s.yaml:4: bittorrent.protocol.profile: expected one of mainline, mainline_strict, libtorrent,"
                         + " transmission, got \"utorrent\""),
                 c("unknown profile in a group", file("s.yaml", "model: bittorrent\nend_time: 10s\nbittorrent:\n  groups:\n"
                         + "    - {name: g, count: 1, torrents: [{torrent: t0, role: seed}], protocol: {profile: Mainline 4}}\n"),

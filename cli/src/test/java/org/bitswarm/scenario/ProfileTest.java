@@ -127,7 +127,7 @@ class ProfileTest {
     @Test
     void anUnknownProfileNamesFileLineAndKey() throws Exception {
         ScenarioError e = assertThrows(ScenarioError.class, () -> swarm("  protocol:\n    profile: vuze\n"));
-        assertTrue(e.getMessage().matches(".*s\\.yaml:10: bittorrent\\.protocol\\.profile: expected one of mainline, libtorrent,"
+        assertTrue(e.getMessage().matches(".*s\\.yaml:10: bittorrent\\.protocol\\.profile: expected one of mainline, mainline_strict, libtorrent,"
                 + " transmission, got \"vuze\""), e.getMessage());
         ScenarioError g = assertThrows(ScenarioError.class, () -> scenario("g.yaml", HEAD.replace(
                 "torrents: [{torrent: a, role: peer}]}", "torrents: [{torrent: a, role: peer}], protocol: {profile: 3}}")));
@@ -180,7 +180,11 @@ class ProfileTest {
                 table.put(cells.get(0), cells);
             }
         }
-        assertEquals(List.of("key", "mainline", "libtorrent", "transmission"), header.subList(0, 4), "table header");
+        List<String> columns = new ArrayList<>(List.of("key"));
+        for (Profile p : Profile.values()) {
+            columns.add(p.name().toLowerCase(Locale.ROOT));
+        }
+        assertEquals(columns, header.subList(0, columns.size()), "table header");
         TreeSet<String> keys = new TreeSet<>();
         List<Map<String, String>> values = new ArrayList<>();
         for (Profile p : Profile.values()) {
@@ -202,7 +206,7 @@ class ProfileTest {
                 String p = Profile.values()[i].name().toLowerCase(Locale.ROOT);
                 assertEquals(values.get(i).getOrDefault(k, "-"), table.get(k).get(i + 1), "docs/profiles.md: " + k + ", " + p);
             }
-            assertTrue(table.get(k).size() == 5, "a source column for " + k);
+            assertTrue(table.get(k).size() == columns.size() + 1, "a source column for " + k);
         }
     }
 
@@ -220,26 +224,30 @@ class ProfileTest {
                 c.protocolOf(2), "tuned: the swarm's profile and blocks, its own pipeline_time");
     }
     @Test
-    void theExactMainlineBlockOfTheProfilesPageSetsMainlinesOwnRules() throws Exception {
+    void theExactMainlineBlockOfTheProfilesPageIsTheStrictProfile() throws Exception {
         String page = Files.readString(Path.of("..", "docs", "profiles.md"));
         String section = page.substring(page.indexOf("### Exact mainline 4.x"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("```yaml\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(section);
         assertTrue(m.find(), "a yaml block under Exact mainline 4.x");
         ProtocolSpec p = scenario("m.yaml", "model: bittorrent\n" + m.group(1)).settings().section(SwarmConfig.class).protocol();
+        ProtocolSpec strict = Profile.MAINLINE_STRICT.spec();
+        assertEquals(new ProtocolSpec(Profile.MAINLINE_STRICT, p.connections(), p.choker(), p.pieceSelection(), p.links(),
+                p.have(), p.pex(), p.banThreshold(), p.smartBan(), p.ipOverhead()), strict,
+                "the block written out is profile: mainline_strict");
         ProtocolSpec d = Profile.MAINLINE.spec();
-        assertEquals(2, p.connections().depth(0), "2 requests on a connection that has received nothing");
-        assertEquals(2 + 30, p.connections().depth(125_000), "2 + 4 s of 1 Mbit/s in 16 KiB blocks");
-        assertEquals(ProtocolSpec.ConnectionSpec.PipelineRule.SUM, p.connections().pipelineRule());
-        TitForTatChoker.Config c = (TitForTatChoker.Config) p.choker();
+        assertEquals(2, strict.connections().depth(0), "2 requests on a connection that has received nothing");
+        assertEquals(2 + 30, strict.connections().depth(125_000), "2 + 4 s of 1 Mbit/s in 16 KiB blocks");
+        TitForTatChoker.Config c = (TitForTatChoker.Config) strict.choker();
         assertEquals(0, c.slots(), "slots from the upload rate");
         assertTrue(c.rechokeOnConnect());
-        assertTrue(p.have().redundant());
-        assertFalse(p.pex().enabled());
-        TitForTatChoker.Config dc = (TitForTatChoker.Config) d.choker();
-        assertEquals(dc.withSlots(0), new TitForTatChoker.Config(c.slots(), c.rechokeInterval(), c.optimisticInterval(),
-                c.newConnectionWeight(), c.antiSnubbing(), c.snubTimeout(), c.rechokeOnLeave(), false),
-                "the choker's other keys stay the profile's");
-        assertEquals(d.connections().max(), p.connections().max());
-        assertEquals(d.pieceSelection(), p.pieceSelection());
+        assertTrue(strict.have().redundant());
+        assertFalse(strict.pex().enabled());
+        // and nothing else differs from the mainline profile
+        assertEquals(d.withConnections(strict.connections()).withChoker(strict.choker()).withHave(strict.have())
+                .withPex(strict.pex()), new ProtocolSpec(Profile.MAINLINE, strict.connections(), strict.choker(),
+                strict.pieceSelection(), strict.links(), strict.have(), strict.pex(), strict.banThreshold(),
+                strict.smartBan(), strict.ipOverhead()));
+        assertEquals(5, d.connections().pipeline());
+        assertEquals(4, ((TitForTatChoker.Config) d.choker()).slots());
     }
 }

@@ -2,6 +2,7 @@ package org.bitswarm.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.bitswarm.cli.Cli;
 import org.bitswarm.protocol.DownlinkCheck;
+import org.bitswarm.protocol.config.Profile;
+import org.bitswarm.protocol.config.ProtocolSpec;
+import org.bitswarm.protocol.pick.RarestFirstPicker;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,5 +109,40 @@ class ValidationSuiteTest {
         Cli.Outcome b = Cli.run("validate", "--real-client", "off", "--root", "/nonexistent-bitswarm");
         assertEquals(2, b.code(), b.err());
         assertTrue(b.err().contains("no validation/cases"), b.err());
+        String r = root().toString();
+        Cli.Outcome c = Cli.run("validate", "--root", r, "--profile", "vuze");
+        assertEquals(2, c.code(), c.err());
+        assertEquals("bitswarm: --profile: expected one of mainline, mainline_strict, libtorrent, transmission, got \"vuze\"",
+                c.err().strip());
+        Cli.Outcome d = Cli.run("validate", "--root", r, "--real-client", "off", "--out", "x.md");
+        assertEquals(2, d.code(), d.err());
+        assertTrue(d.err().strip().startsWith("bitswarm: --out: only with --profile"), d.err());
+        Cli.Outcome e = Cli.run("validate", "--root", r, "--profile", "libtorrent", "--out", r);
+        assertEquals(2, e.code(), e.err());
+        assertTrue(e.err().contains("is a folder"), e.err());
+        assertEquals(1, c.err().strip().lines().count(), "one line: " + c.err());
+        assertEquals(1, d.err().strip().lines().count(), "one line: " + d.err());
+    }
+
+    @Test
+    void aProfileRunsEveryCaseUnderItAndTheKeysTheCaseWritesStay() {
+        Path f = root().resolve("validation/cases/endgame.yaml");
+        List<Sim.Outcome> own = Sim.run(f, false, 1);
+        List<Sim.Outcome> lt = Sim.run(f, false, 1, Profile.LIBTORRENT);
+        assertEquals(2, lt.size(), "both points of the case's sweep");
+        for (int i = 0; i < 2; i++) {
+            ProtocolSpec a = own.get(i).cfg().protocol();
+            ProtocolSpec b = lt.get(i).cfg().protocol();
+            assertEquals(Profile.MAINLINE, a.profile());
+            assertEquals(Profile.LIBTORRENT, b.profile());
+            assertEquals(Profile.LIBTORRENT.spec().connections(), b.connections(), "keys the case does not write: the profile's");
+            assertEquals(Profile.LIBTORRENT.spec().choker(), b.choker());
+            RarestFirstPicker.Config pa = (RarestFirstPicker.Config) a.pieceSelection();
+            RarestFirstPicker.Config pb = (RarestFirstPicker.Config) b.pieceSelection();
+            assertEquals(pa.endgame(), pb.endgame(), "the key the case (its sweep) writes stays");
+            assertEquals(i == 0, pb.endgame());
+            assertEquals(RarestFirstPicker.StartedRule.LIBTORRENT, pb.startedPieces(), "the rest of the block: the profile's");
+            assertNotEquals(own.get(i).run().eventDigest(), lt.get(i).run().eventDigest());
+        }
     }
 }

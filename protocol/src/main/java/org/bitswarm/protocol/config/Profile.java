@@ -15,11 +15,17 @@ import org.bitswarm.protocol.pick.RarestFirstPicker;
  * Each value, with the client's source (file and setting names) and what has no equivalent in the model, is in
  * docs/profiles.md; a test keeps that table equal to {@link #spec()}.
  *
- * <p>{@link #MAINLINE} is {@link ProtocolSpec#defaults()}, so scenarios without a profile run as before.
+ * <p>{@link #MAINLINE} is {@link ProtocolSpec#defaults()}, so scenarios without a profile run as before; it
+ * differs from mainline 4.x's own rules in five keys, which {@link #MAINLINE_STRICT} follows (docs/profiles.md).
  */
 public enum Profile implements Preset {
     /** BitTorrent mainline 4.x (Choker.py, PiecePicker.py, Downloader.py): Bitswarm's defaults. */
     MAINLINE,
+    /**
+     * Mainline 4.x in every key the model has: upload slots from the upload rate, a pipeline of 2 requests plus
+     * 4 s of the connection's rate, a rechoke when a connection opens, a HAVE to every peer, no peer exchange.
+     */
+    MAINLINE_STRICT,
     /** libtorrent-rasterbar 2.0.8 (settings_pack defaults, choker.cpp, piece_picker.hpp). */
     LIBTORRENT,
     /** Transmission 4.0 (libtransmission peer-mgr.c, session settings). */
@@ -32,6 +38,13 @@ public enum Profile implements Preset {
         ProtocolSpec d = ProtocolSpec.defaults();
         return switch (this) {
             case MAINLINE -> d;
+            case MAINLINE_STRICT -> new ProtocolSpec(this,
+                    new ProtocolSpec.ConnectionSpec(80, 40, 2, 4 * S, 50, ProtocolSpec.ConnectionSpec.PipelineRule.SUM, 300, 0),
+                    new TitForTatChoker.Config(0, 10 * S, 30 * S, 3, true, 30 * S, true, true),
+                    d.pieceSelection(), d.links(),
+                    new ProtocolSpec.HaveSpec(true, 0),
+                    new ProtocolSpec.PexSpec(false, 60 * S),
+                    d.banThreshold(), d.smartBan(), d.ipOverhead());
             case LIBTORRENT -> new ProtocolSpec(this,
                     new ProtocolSpec.ConnectionSpec(200, 200, 2, 3 * S, 500, 3000, S / 2),
                     LibtorrentChoker.Config.defaults(),

@@ -13,7 +13,7 @@ import org.bitswarm.protocol.strategy.PickerConfig;
  * then the profile's, not the swarm's.
  */
 public record ProtocolOverride(
-        @Doc("this group's client profile (mainline, libtorrent, transmission): its blocks not given are the profile's")
+        @Doc("this group's client profile (mainline, mainline_strict, libtorrent, transmission): its blocks not given are the profile's")
         Profile profile,
         @Doc("connection limits and pipelining of this group") ProtocolSpec.ConnectionSpec connections,
         @Doc("this group's choker") ChokerConfig choker,

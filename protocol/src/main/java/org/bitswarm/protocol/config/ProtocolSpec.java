@@ -19,7 +19,8 @@ import org.bitswarm.protocol.strategy.PickerConfig;
  */
 public record ProtocolSpec(
         @Doc("the client whose defaults every key not written takes: mainline (BitTorrent 4.x, Bitswarm's defaults), "
-                + "libtorrent (2.0.8) or transmission (4.0); each value and its source: docs/profiles.md") Profile profile,
+                + "mainline_strict (mainline 4.x's rules also where Bitswarm's defaults differ), libtorrent (2.0.8) or "
+                + "transmission (4.0); each value and its source: docs/profiles.md") Profile profile,
         @Doc("connection limits and request pipelining") ConnectionSpec connections,
         @Doc("who gets our upload slots") ChokerConfig choker,
         @Doc("which block to request next, with strict priority and endgame") PickerConfig pieceSelection,
@@ -35,7 +36,7 @@ public record ProtocolSpec(
                 + " rate_limit_ip_overhead charges 40 per 1,460)") IpOverhead ipOverhead) {
 
     public ProtocolSpec {
-        ConfigError.require(profile != null, "profile", "must be mainline, libtorrent or transmission");
+        ConfigError.require(profile != null, "profile", "must be mainline, mainline_strict, libtorrent or transmission");
         ConfigError.require(connections != null, "connections", "missing");
         ConfigError.require(choker != null, "choker", "missing");
         ConfigError.require(pieceSelection != null, "piece_selection", "missing");
