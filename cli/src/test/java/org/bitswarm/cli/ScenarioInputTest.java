@@ -64,11 +64,11 @@ class ScenarioInputTest {
                         + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n  protocol:\n"
                         + "    choker:\n      kind: random\n      anti_snubbing: false\n",
                         "bad.yaml:10: bittorrent.protocol.choker.anti_snubbing: unknown key (known: slots, rechoke_interval, "
-                                + "optimistic_interval, new_connection_weight, rechoke_on_leave)"),
+                                + "optimistic_interval, new_connection_weight, rechoke_on_leave, rechoke_on_connect)"),
                 Arguments.of("strategy value out of range", BT + "    - {name: a, file_size: 1MiB}\n  groups:\n"
                         + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n  protocol:\n"
-                        + "    choker:\n      slots: 0\n",
-                        "bad.yaml:9: bittorrent.protocol.choker.slots: must be >= 1"),
+                        + "    choker:\n      slots: -1\n",
+                        "bad.yaml:9: bittorrent.protocol.choker.slots: must be >= 1, or 0 for mainline 4.x's count from the upload rate"),
                 Arguments.of("strategy without its required key", BT + "    - {name: a, file_size: 1MiB}\n  groups:\n"
                         + "    - {name: s, count: 1, torrents: [{torrent: a, role: seed}]}\n  network:\n"
                         + "    latency: matrix\n",

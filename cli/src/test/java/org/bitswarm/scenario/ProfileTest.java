@@ -114,7 +114,8 @@ class ProfileTest {
         assertEquals(lt.withChoker(LibtorrentChoker.Config.defaults().withSeedingPieceQuota(5)), c.protocolOf(1),
                 "a group's block takes the swarm's profile for its keys not given, the swarm's blocks elsewhere");
         ProtocolSpec tr = Profile.TRANSMISSION.spec();
-        assertEquals(tr.withConnections(new ProtocolSpec.ConnectionSpec(60, 50, 4, 10_000_000_000L, 500, 0)), c.protocolOf(2),
+        assertEquals(tr.withConnections(new ProtocolSpec.ConnectionSpec(60, 50, 4, 10_000_000_000L, 500,
+                ProtocolSpec.ConnectionSpec.PipelineRule.LEAST, 0, 0, 60_000_000_000L, 300_000_000_000L)), c.protocolOf(2),
                 "a group with its own profile runs that client: even the swarm's ban_threshold is not its");
         assertEquals(lt.withHave(new ProtocolSpec.HaveSpec(true, 0)), c.protocolOf(3), "have.redundant: libtorrent's true");
         // without a swarm profile, a group's block keeps the plain defaults
@@ -167,7 +168,13 @@ class ProfileTest {
         List<String> header = null;
         Map<String, List<String>> table = new LinkedHashMap<>();
         for (String l : lines) {
+            if (header == null && !l.startsWith("| key |")) {
+                continue; // the profile table is the one headed by "key"; other tables follow it
+            }
             if (!l.startsWith("| ")) {
+                if (!table.isEmpty()) {
+                    break;
+                }
                 continue;
             }
             List<String> cells = new ArrayList<>();

@@ -54,7 +54,8 @@ public enum Profile implements Preset {
                     new ProtocolSpec.PexSpec(true, 60 * S),
                     4, true, new ProtocolSpec.IpOverhead(40, 1460, true));
             case TRANSMISSION -> new ProtocolSpec(this,
-                    new ProtocolSpec.ConnectionSpec(50, 50, 4, 10 * S, 500, 0),
+                    new ProtocolSpec.ConnectionSpec(50, 50, 4, 10 * S, 500, ProtocolSpec.ConnectionSpec.PipelineRule.LEAST, 0, 0,
+                            60 * S, 300 * S),
                     new TitForTatChoker.Config(9, 10 * S, 40 * S, 3, false, 30 * S, false, false),
                     new RarestFirstPicker.Config(true, 0, true, RarestFirstPicker.StartedRule.ALWAYS),
                     BlockRoundRobin.Config.defaults(),

@@ -157,7 +157,15 @@ public record ProtocolSpec(
             @Doc("0 = control messages leave at once; else the client's rate limiter hands out quota every quota_tick and"
                     + " each control message (handshake, interest, choke, request, have) waits for the next tick, the"
                     + " messages after it on that connection too (libtorrent tick_interval: 500 ms)")
-            @Unit(Unit.Kind.DURATION) long quotaTick) {
+            @Unit(Unit.Kind.DURATION) long quotaTick,
+            @Doc("0 = never; else close a connection on which no block went either way for this long while the client"
+                    + " holds at least 90 % of max connections (Transmission peer-mgr shouldPeerBeClosed,"
+                    + " MIN_UPLOAD_IDLE_SECS: 60 s), so that peers with nothing for each other free their slots")
+            @Unit(Unit.Kind.DURATION) long idleTimeout,
+            @Doc("the idle limit with no connections, the limit falling linearly from it to idle_timeout as the"
+                    + " connections fill up to 90 % of max (Transmission MAX_UPLOAD_IDLE_SECS: 300 s; 0 = idle_timeout"
+                    + " at any count)")
+            @Unit(Unit.Kind.DURATION) long idleTimeoutMax) {
         public ConnectionSpec {
             ConfigError.require(max >= 1, "max", "must be >= 1");
             ConfigError.require(initiate >= 1 && initiate <= max, "initiate", "must be in [1, max]");
@@ -167,6 +175,30 @@ public record ProtocolSpec(
             ConfigError.require(known >= 0, "known", "must be >= 0 (0 = no limit)");
             ConfigError.require(quotaTick >= 0, "quota_tick", "must be >= 0 (0 = control messages leave at once)");
             ConfigError.require(pipelineRule != null, "pipeline_rule", "must be least or sum");
+            ConfigError.require(idleTimeout >= 0, "idle_timeout", "must be >= 0 (0 = never)");
+            ConfigError.require(idleTimeoutMax == 0 || idleTimeoutMax >= idleTimeout, "idle_timeout_max",
+                    "must be 0 or >= idle_timeout");
+        }
+
+        /** Idle connections are never closed. */
+        public ConnectionSpec(int max, int initiate, int pipeline, long pipelineTime, int pipelineMax,
+                PipelineRule pipelineRule, int known, long quotaTick) {
+            this(max, initiate, pipeline, pipelineTime, pipelineMax, pipelineRule, known, quotaTick, 0, 0);
+        }
+
+        /**
+         * How long a connection may carry no block before it is closed, with {@code open} connections: from
+         * {@code idle_timeout_max} with none down to {@code idle_timeout} at 90 % of {@code max} and above
+         * (Transmission's sliding scale); 0 = never.
+         */
+        public long idleLimit(int open) {
+            if (idleTimeout == 0) {
+                return 0;
+            }
+            long hi = idleTimeoutMax == 0 ? idleTimeout : idleTimeoutMax;
+            int full = (int) (max * 0.9 + 0.5);
+            double strictness = open >= full ? 1 : (double) open / full;
+            return hi - (long) ((hi - idleTimeout) * strictness);
         }
 
         /** How the fixed part and the rate part of a pipeline combine. */
@@ -213,19 +245,23 @@ public record ProtocolSpec(
         }
 
         public ConnectionSpec withInitiate(int v) {
-            return new ConnectionSpec(max, v, pipeline, pipelineTime, pipelineMax, pipelineRule, known, quotaTick);
+            return new ConnectionSpec(max, v, pipeline, pipelineTime, pipelineMax, pipelineRule, known, quotaTick, idleTimeout, idleTimeoutMax);
         }
 
         public ConnectionSpec withPipeline(int v) {
-            return new ConnectionSpec(max, initiate, v, pipelineTime, Math.max(pipelineMax, v), pipelineRule, known, quotaTick);
+            return new ConnectionSpec(max, initiate, v, pipelineTime, Math.max(pipelineMax, v), pipelineRule, known, quotaTick, idleTimeout, idleTimeoutMax);
         }
 
         public ConnectionSpec withPipelineTime(long t, int most) {
-            return new ConnectionSpec(max, initiate, pipeline, t, most, pipelineRule, known, quotaTick);
+            return new ConnectionSpec(max, initiate, pipeline, t, most, pipelineRule, known, quotaTick, idleTimeout, idleTimeoutMax);
+        }
+
+        public ConnectionSpec withIdleTimeout(long limit, long most) {
+            return new ConnectionSpec(max, initiate, pipeline, pipelineTime, pipelineMax, pipelineRule, known, quotaTick, limit, most);
         }
 
         public ConnectionSpec withKnown(int v) {
-            return new ConnectionSpec(max, initiate, pipeline, pipelineTime, pipelineMax, pipelineRule, v, quotaTick);
+            return new ConnectionSpec(max, initiate, pipeline, pipelineTime, pipelineMax, pipelineRule, v, quotaTick, idleTimeout, idleTimeoutMax);
         }
     }
 

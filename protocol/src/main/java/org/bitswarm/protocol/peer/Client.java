@@ -188,6 +188,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
             case Kind.JOIN -> s.join(ctx);
             case Kind.RECHOKE -> {
                 if (s.active && ((Msg.Timer) m).generation() == s.epoch) {
+                    s.peering.closeIdle(ctx);
                     s.up.rechoke(ctx);
                     ctx.schedule(s.up.interval(), Kind.RECHOKE, m);
                 }
@@ -449,6 +450,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         ctx.send(c.peer, delay, Kind.PIECE, m);
         s.uploaded += len;
         c.bytesOut += len;
+        c.lastDataAt = ctx.now();
         overhead += WireSize.PIECE_HEADER + headers;
         // the time series count bytes while they are on the wire: the uplink sends them over [now, now + tx]; the
         // receiver counts its downlink's share when it has received them (countDown: blocks may wait for it)

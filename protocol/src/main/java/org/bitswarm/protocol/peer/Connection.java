@@ -48,6 +48,8 @@ final class Connection implements Peer, LinkScheduler.Flow {
     long bytesOut;
     long prevOut;
     long lastBlockAt;
+    /** When a block last went either way (or the connection opened): connections.idle_timeout. */
+    long lastDataAt;
     /** When the current rate-measuring round began, and how long the previous one lasted. */
     long roundStart;
     long prevRoundLength;
@@ -59,6 +61,7 @@ final class Connection implements Peer, LinkScheduler.Flow {
         this.peer = peer;
         this.connectedAt = now;
         this.lastBlockAt = now;
+        this.lastDataAt = now;
         this.roundStart = now;
     }
 

@@ -126,6 +126,28 @@ final class Peering {
         }
     }
 
+    /**
+     * {@code connections.idle_timeout}: closes the connections on which no block went either way for the idle
+     * limit (which shrinks as the connections fill up), then tries other addresses. Checked at every rechoke.
+     */
+    void closeIdle(Context ctx) {
+        long limit = s.p.connections().idleLimit(conns.size());
+        if (limit == 0) {
+            return;
+        }
+        boolean closed = false;
+        for (Connection c : conns.snapshot()) {
+            if (ctx.now() - c.lastDataAt > limit) {
+                s.client.control(ctx, c, Kind.CLOSE, new Msg.Signal(s.torrent), 0);
+                drop(ctx, c);
+                closed = true;
+            }
+        }
+        if (closed) {
+            connectMore(ctx);
+        }
+    }
+
     /** Closes a connection between two complete clients: neither has anything for the other. */
     void closeSeedPair(Context ctx, Connection c) {
         s.client.control(ctx, c, Kind.CLOSE, new Msg.Signal(s.torrent), 0);
