@@ -1,7 +1,5 @@
 package org.bitswarm.protocol.peer;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.bitswarm.engine.Context;
 import org.bitswarm.protocol.wire.Kind;
 import org.bitswarm.protocol.wire.Msg;
@@ -10,28 +8,42 @@ import org.bitswarm.protocol.wire.WireSize;
 /** Peer exchange (BEP 11): every {@code pex.interval} the peers connected since the last round, at most 50. */
 final class PeerExchange {
     private final Session s;
-    /** Peers connected since the last round; a fresh list each round, so a busy round's capacity is not kept. */
-    private List<Long> added = new ArrayList<>();
+    /** The most peers one round announces. */
+    static final int MOST = 50;
+    /**
+     * The last {@link #MOST} peers connected since the last round, a ring written at {@code count % MOST} (null
+     * when none; dropped each round, so a busy round's capacity is not kept).
+     */
+    private long[] added;
+    /** Peers connected since the last round. */
+    private int count;
 
     PeerExchange(Session s) {
         this.s = s;
     }
 
     void added(long peer) {
-        added.add(peer);
+        if (added == null) {
+            added = new long[8];
+        } else if (count < MOST && count == added.length) {
+            added = java.util.Arrays.copyOf(added, Math.min(MOST, 2 * added.length)); // no wrap before MOST
+        }
+        added[count % MOST] = peer;
+        count++;
     }
 
     void onTimer(Context ctx, int ep) {
         if (!s.active || ep != s.epoch) {
             return;
         }
-        if (!added.isEmpty()) {
-            int n = Math.min(50, added.size());
+        if (count > 0) {
+            int n = Math.min(MOST, count);
             long[] ids = new long[n];
             for (int i = 0; i < n; i++) {
-                ids[i] = added.get(added.size() - n + i);
+                ids[i] = added[(count - n + i) % MOST];
             }
-            added = new ArrayList<>();
+            added = null;
+            count = 0;
             for (Connection c : s.peering.conns.values()) {
                 s.client.control(ctx, c, Kind.PEX, new Msg.Peers(s.torrent, ids), WireSize.pex(n));
             }
