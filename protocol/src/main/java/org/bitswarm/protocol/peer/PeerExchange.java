@@ -1,5 +1,6 @@
 package org.bitswarm.protocol.peer;
 
+import java.util.Arrays;
 import org.bitswarm.engine.Context;
 import org.bitswarm.protocol.wire.Kind;
 import org.bitswarm.protocol.wire.Msg;
@@ -26,7 +27,7 @@ final class PeerExchange {
         if (added == null) {
             added = new long[8];
         } else if (count < MOST && count == added.length) {
-            added = java.util.Arrays.copyOf(added, Math.min(MOST, 2 * added.length)); // no wrap before MOST
+            added = Arrays.copyOf(added, Math.min(MOST, 2 * added.length)); // no wrap before MOST
         }
         added[count % MOST] = peer;
         count++;
