@@ -1,6 +1,7 @@
 package org.bitswarm.protocol.peer;
 
 import java.util.List;
+import java.util.function.Function;
 import org.bitswarm.engine.Context;
 import org.bitswarm.protocol.strategy.ChokeView;
 import org.bitswarm.protocol.strategy.Choker;
@@ -49,23 +50,21 @@ final class Uploading implements ChokeView {
      * rechoke at once ({@link Choker#released}); the rate-measuring round goes on.
      */
     void released(Context ctx) {
-        if (!s.active || !s.uploads()) {
-            return;
-        }
-        this.ctx = ctx;
-        List<Peer> unchoke = choker.released(this);
-        if (unchoke != null) {
-            apply(ctx, unchoke);
-        }
+        between(ctx, choker::released);
     }
 
     /** A connection opened (handshake done): the choker may rechoke at once ({@link Choker#connected}). */
     void connected(Context ctx) {
+        between(ctx, choker::connected);
+    }
+
+    /** Between rechokes: the choker's answer (null: leave every choke state as it is) is applied at once. */
+    private void between(Context ctx, Function<ChokeView, List<Peer>> decision) {
         if (!s.active || !s.uploads()) {
             return;
         }
         this.ctx = ctx;
-        List<Peer> unchoke = choker.connected(this);
+        List<Peer> unchoke = decision.apply(this);
         if (unchoke != null) {
             apply(ctx, unchoke);
         }
