@@ -45,8 +45,18 @@ final class ClosedForms {
             rows.add(new Row("two seeds 0.5 + 4 Mbit/s, endgame " + (on ? "on" : "off"), "F / (u_1 + u_2)", MIB8 / 4.5e6,
                     o.downloadTimes("peer").get(0), on ? Kind.EXACT : Kind.BOUND, on ? 0.02 : 1.10));
         }
-        Sim.Outcome db = Sim.run(cases.resolve("downlink-bound-swarm.yaml"), false, 1, profile).get(0);
-        rows.add(new Row("30 peers, downlink-bound (last)", "F / d", MIB8 / 2e6, db.lastCompletion("peers"), Kind.BOUND, 1.10));
+        // Its last peer is one straggler that varies widely from run to run: the row is the mean of the file's
+        // replications of its first point (4 slots, pipeline 5, the defaults).
+        double last = 0;
+        int reps = 0;
+        for (Sim.Outcome o : Sim.run(cases.resolve("downlink-bound-swarm.yaml"), false, Integer.MAX_VALUE, profile)) {
+            if (o.param("slots").equals("4")) {
+                last += o.lastCompletion("peers");
+                reps++;
+            }
+        }
+        rows.add(new Row("30 peers, downlink-bound (last, mean of " + reps + " runs)", "F / d", MIB8 / 2e6, last / reps,
+                Kind.BOUND, 1.10));
         return rows;
     }
 

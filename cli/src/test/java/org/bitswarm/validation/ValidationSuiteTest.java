@@ -42,7 +42,7 @@ class ValidationSuiteTest {
                 assertTrue(r.passes(), r.markdown());
             } else {
                 // Kumar-Ross with small N and the free riders: 1.13-1.27 x the bound with all of issue 11 (1.10-1.48 x
-                // before it); the downlink-bound swarm's last peer 1.644 x (seed 1) with the receiver-side downlink,
+                // before it); the downlink-bound swarm's last peer 1.64 x (mean of 3 runs; 1.49-1.86 x each) with the receiver-side downlink,
                 // rechoke on leave and started_pieces: seeds_first (2.34 x under unless_rarer): a straggler starved by
                 // choking sets it, the mean is about 1.36-1.39 x (issue 11 item 4, named in docs/validation.md). A
                 // regression beyond 1.9 x (the guard before issue 11) fails.
