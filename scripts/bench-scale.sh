@@ -15,7 +15,8 @@
 # Default DIR: results/bench-scale (results/ is not committed). BITSWARM_JAR=FILE runs that jar (java -jar)
 # instead of ./bitswarm, so that a rebuild during a long series cannot swap classes under a running JVM (with
 # --dev local it needs no MPJ_HOME). BENCH_KNOWN=K adds connections.known: K (learned addresses kept; without it
-# the default, 300).
+# the default, 300). BENCH_PROGRESS=plain prints a progress line now and then to each run's log (runs/*.log), so a
+# long run can be followed; the default, off, is what the figures in README.md and docs/scaling.md were measured with.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes=1000,10000,100000,1000000
@@ -56,7 +57,7 @@ text = open(src).read()
 counts = iter([seeds, empty, partial])
 text = re.sub(r"(?m)^(\s+count: )(150|679|170)$", lambda m: m.group(1) + str(next(counts)), text)
 text = re.sub(r"(?m)^end_time: .*$", "end_time: %ss" % secs, text)
-text = re.sub(r"(?m)^np: .*$", "progress: off", text)
+text = re.sub(r"(?m)^np: .*$", "progress: " + __import__("os").environ.get("BENCH_PROGRESS", "off"), text)
 known = int(__import__("os").environ.get("BENCH_KNOWN", "0"))
 if known:
     text = text.replace("connections: {max: 80, initiate: 50, pipeline: 5}",
