@@ -222,6 +222,16 @@ public record SweepPlan(Scenario base, Mode mode, List<Axis> axes, List<Point> p
         return List.copyOf(out);
     }
 
+    /**
+     * A copy of {@code root} with the scalar at a key path set, as a sweep axis with that one value sets it (the
+     * mappings on the way added when the scenario does not write them).
+     */
+    public static MappingNode with(String file, MappingNode root, String path, String value) {
+        Mark at = root.getStartMark();
+        ScalarNode v = new ScalarNode(Tag.STR, value, at, at, DumperOptions.ScalarStyle.PLAIN);
+        return (MappingNode) patch(file, root, segments(path), 0, v, new Axis(path, at.getLine() + 1, at, List.of(v)));
+    }
+
     private static MappingNode withoutSweep(MappingNode root) {
         List<NodeTuple> kept = root.getValue().stream()
                 .filter(t -> !(t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("sweep"))).toList();

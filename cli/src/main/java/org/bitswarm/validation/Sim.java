@@ -19,13 +19,6 @@ import org.bitswarm.protocol.config.SwarmConfig;
 import org.bitswarm.scenario.RunSettings;
 import org.bitswarm.scenario.Scenario;
 import org.bitswarm.sweep.SweepPlan;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Runs a validation case file (a BitTorrent scenario, with or without a sweep block) in-process on one rank:
@@ -126,8 +119,8 @@ final class Sim {
     static List<Outcome> run(Path file, boolean trace, int replicationsCap, Profile profile) {
         Scenario sc = Scenario.load(file);
         if (profile != null) {
-            sc = Scenario.fromTree(file, sc.sha256(), with(sc.root(), List.of("bittorrent", "protocol", "profile"),
-                    profile.name().toLowerCase(Locale.ROOT)));
+            sc = Scenario.fromTree(file, sc.sha256(), SweepPlan.with(file.toString(), sc.root(),
+                    "bittorrent.protocol.profile", profile.name().toLowerCase(Locale.ROOT)));
         }
         SweepPlan plan = SweepPlan.of(sc);
         int reps = Math.min(sc.settings().replications(), replicationsCap);
@@ -143,33 +136,5 @@ final class Sim {
             }
         }
         return out;
-    }
-
-    /** A copy of the tree with the scalar at the path of mapping keys set (the mappings on the way made if missing). */
-    static MappingNode with(MappingNode m, List<String> path, String value) {
-        String key = path.get(0);
-        List<NodeTuple> tuples = new ArrayList<>(m.getValue());
-        Mark at = m.getStartMark();
-        Node replacement = null;
-        int found = -1;
-        for (int i = 0; i < tuples.size(); i++) {
-            if (tuples.get(i).getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                found = i;
-            }
-        }
-        if (path.size() == 1) {
-            replacement = new ScalarNode(Tag.STR, value, at, at, DumperOptions.ScalarStyle.PLAIN);
-        } else {
-            Node inner = found >= 0 ? tuples.get(found).getValueNode() : null;
-            MappingNode im = inner instanceof MappingNode mm ? mm
-                    : new MappingNode(Tag.MAP, true, new ArrayList<>(), at, at, DumperOptions.FlowStyle.BLOCK);
-            replacement = with(im, path.subList(1, path.size()), value);
-        }
-        if (found >= 0) {
-            tuples.set(found, new NodeTuple(tuples.get(found).getKeyNode(), replacement));
-        } else {
-            tuples.add(new NodeTuple(new ScalarNode(Tag.STR, key, at, at, DumperOptions.ScalarStyle.PLAIN), replacement));
-        }
-        return new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
     }
 }

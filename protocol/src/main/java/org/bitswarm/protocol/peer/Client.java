@@ -450,7 +450,7 @@ public final class Client implements Entity, LinkScheduler.Uplink {
         ctx.send(c.peer, delay, Kind.PIECE, m);
         s.uploaded += len;
         c.bytesOut += len;
-        c.lastDataAt = ctx.now();
+        c.lastSentAt = ctx.now();
         overhead += WireSize.PIECE_HEADER + headers;
         // the time series count bytes while they are on the wire: the uplink sends them over [now, now + tx]; the
         // receiver counts its downlink's share when it has received them (countDown: blocks may wait for it)

@@ -48,8 +48,8 @@ final class Connection implements Peer, LinkScheduler.Flow {
     long bytesOut;
     long prevOut;
     long lastBlockAt;
-    /** When a block last went either way (or the connection opened): connections.idle_timeout. */
-    long lastDataAt;
+    /** When we last sent the peer a block (or the connection opened); with lastBlockAt: connections.idle_timeout. */
+    long lastSentAt;
     /** When the current rate-measuring round began, and how long the previous one lasted. */
     long roundStart;
     long prevRoundLength;
@@ -61,7 +61,7 @@ final class Connection implements Peer, LinkScheduler.Flow {
         this.peer = peer;
         this.connectedAt = now;
         this.lastBlockAt = now;
-        this.lastDataAt = now;
+        this.lastSentAt = now;
         this.roundStart = now;
     }
 

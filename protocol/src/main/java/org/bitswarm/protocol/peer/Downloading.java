@@ -111,7 +111,6 @@ final class Downloading implements PickView {
         }
         c.bytesIn += len;
         c.lastBlockAt = ctx.now();
-        c.lastDataAt = ctx.now();
         long k = BlockKey.of(piece, block);
         boolean asked = c.removeOutstanding(k);
         PieceProgress pp = inProgress.get(piece);

@@ -137,7 +137,7 @@ final class Peering {
         }
         boolean closed = false;
         for (Connection c : conns.snapshot()) {
-            if (ctx.now() - c.lastDataAt > limit) {
+            if (ctx.now() - Math.max(c.lastBlockAt, c.lastSentAt) > limit) {
                 s.client.control(ctx, c, Kind.CLOSE, new Msg.Signal(s.torrent), 0);
                 drop(ctx, c);
                 closed = true;
