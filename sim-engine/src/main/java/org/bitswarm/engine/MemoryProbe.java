@@ -24,12 +24,14 @@ public final class MemoryProbe {
     private final long gcMillisAtStart;
     private final long gcCountAtStart;
     private final Map<Long, Long> allocatedAtStart;
+    private final long cpuNanosAtStart;
     private Figures figures;
 
     private MemoryProbe() {
         this.gcMillisAtStart = gcMillis();
         this.gcCountAtStart = gcCount();
         this.allocatedAtStart = allocatedByThread();
+        this.cpuNanosAtStart = processCpuNanos();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -50,8 +52,12 @@ public final class MemoryProbe {
      * @param gcSeconds       time the collectors report having spent since the start (the final GC excluded)
      * @param gcCount         collections since the start (the final GC excluded)
      * @param allocatedBytes  bytes allocated since the start by the threads alive at the end
+     * @param cpuSeconds      CPU time of the whole JVM since the start (every thread: ranks, collector, JIT), or
+     *                        -1 where the JVM does not report it; over the wall time it says how many cores the
+     *                        run kept busy, which is what bounds the speedup of more ranks on one host
      */
-    public record Figures(long peakHeapBytes, long liveHeapBytes, double gcSeconds, long gcCount, long allocatedBytes) {
+    public record Figures(long peakHeapBytes, long liveHeapBytes, double gcSeconds, long gcCount, long allocatedBytes,
+            double cpuSeconds) {
 
         /** Manifest fields: the figures, per-entity and per-client live heap, and the GC share of the wall time. */
         public Map<String, Object> manifestFields(long entities, long clients, double wallSeconds) {
@@ -64,6 +70,10 @@ public final class MemoryProbe {
             m.put("gc_count", gcCount);
             m.put("gc_share", wallSeconds > 0 ? Math.round(gcSeconds / wallSeconds * 1e4) / 1e4 : 0.0);
             m.put("allocated_bytes", allocatedBytes);
+            m.put("process_cpu_seconds", cpuSeconds < 0 ? -1 : Math.round(cpuSeconds * 1e3) / 1e3);
+            m.put("cores_busy", cpuSeconds < 0 || wallSeconds <= 0 ? -1 : Math.round(cpuSeconds / wallSeconds * 1e3) / 1e3);
+            m.put("jvm_collector", collector());
+            m.put("jvm_options", jvmOptions());
             m.put("memory_scope", "JVM of rank 0 (all ranks under multicore and local devices)");
             return m;
         }
@@ -88,9 +98,11 @@ public final class MemoryProbe {
         for (Map.Entry<Long, Long> e : allocatedByThread().entrySet()) {
             allocated += e.getValue() - allocatedAtStart.getOrDefault(e.getKey(), 0L);
         }
+        long cpu = processCpuNanos();
+        double cpuSeconds = cpu < 0 || cpuNanosAtStart < 0 ? -1 : (cpu - cpuNanosAtStart) / 1e9;
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        figures = new Figures(Math.max(peak, live), live, gc, count, Math.max(0, allocated));
+        figures = new Figures(Math.max(peak, live), live, gc, count, Math.max(0, allocated), cpuSeconds);
         return figures;
     }
 
@@ -116,6 +128,36 @@ public final class MemoryProbe {
             t += Math.max(0, gc.getCollectionTime());
         }
         return t;
+    }
+
+    /** CPU time of this JVM in nanoseconds, or -1 if not reported. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /** The collectors' names, e.g. "G1 Young Generation, G1 Old Generation". */
+    static String collector() {
+        StringBuilder b = new StringBuilder();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            b.append(b.length() > 0 ? ", " : "").append(gc.getName());
+        }
+        return b.toString();
+    }
+
+    /**
+     * The JVM's own options ({@code -X...}, {@code -XX:...}) from its command line and
+     * {@code JAVA_TOOL_OPTIONS}, in order: what a benchmark figure was measured with. System properties
+     * ({@code -D}) are left out: they hold paths.
+     */
+    static java.util.List<String> jvmOptions() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-X")) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     private static long gcCount() {
