@@ -70,7 +70,9 @@ PY
         rm -rf "$run"
         echo "== $n nodes, $np rank(s), ${seconds} s simulated (heap $heap, $dev)" >&2
         if [ -n "${BITSWARM_JAR:-}" ]; then
-            cmd=(java "-Xmx$heap" -Djava.awt.headless=true -jar "$BITSWARM_JAR")
+            # The collector options ./bitswarm and the rank launcher use (CollectorOptions), for this java.
+            mapfile -t collector < <(java -cp "$BITSWARM_JAR" org.bitswarm.cli.launch.CollectorOptions)
+            cmd=(java ${collector[@]+"${collector[@]}"} "-Xmx$heap" -Djava.awt.headless=true -jar "$BITSWARM_JAR")
         else
             cmd=("$root/bitswarm")
         fi

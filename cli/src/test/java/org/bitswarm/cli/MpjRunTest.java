@@ -70,6 +70,15 @@ class MpjRunTest {
             if (m.get("np").asInt() > 1) {
                 assertTrue(m.get("cross_rank_bytes").asLong() > 0, name + ": messages crossed ranks");
             }
+            if (!m.get("device").asText().equals("local")) {
+                // The rank JVM ran with the collector options, and the manifest says what it ran with.
+                java.util.List<String> opts = new java.util.ArrayList<>();
+                m.get("jvm_options").forEach(o -> opts.add(o.asText()));
+                java.util.List<String> want = org.bitswarm.cli.launch.CollectorOptions.forThisJava();
+                assertEquals(want, opts.subList(0, Math.min(want.size(), opts.size())), name + ": " + opts);
+                assertTrue(m.get("jvm_collector").asText().startsWith("G1"), name);
+                assertTrue(m.get("process_cpu_seconds").asDouble() > 0, name);
+            }
         }
         JsonNode other = run(f, "seed12", "--np", "2", "--seed", "12");
         assertNotEquals(base.get("event_digest").asText(), other.get("event_digest").asText());

@@ -22,9 +22,13 @@ final class JavaCommand {
         return Path.of(System.getProperty("java.home"), "bin");
     }
 
-    /** Options every JVM that runs ranks gets, after the caller's own. */
+    /**
+     * Options every JVM that runs ranks gets: the collector's ({@link CollectorOptions}) first, so that the
+     * caller's own come after them and win, then the caller's, then the launcher's.
+     */
     static List<String> rankJvmOptions(LaunchSpec spec) {
-        List<String> out = new ArrayList<>(spec.jvmOptions());
+        List<String> out = new ArrayList<>(CollectorOptions.forThisJava());
+        out.addAll(spec.jvmOptions());
         // Under multicore the heap is shared: an OOM in one rank thread leaves the others failing at random
         // (MPJ's own threads included) and the JVM may hang. Dying at once is the only safe answer; the JVM
         // prints "Terminating due to java.lang.OutOfMemoryError: ..." and exits 3, which the launcher reports.
