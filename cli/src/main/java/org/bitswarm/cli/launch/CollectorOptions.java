@@ -15,8 +15,8 @@ import java.util.List;
  * to the pauses ({@code -XX:-G1UseAdaptiveConcRefinement} and zones so large that the refinement threads never
  * start), each dirty card is scanned once per collection instead of once per dirtying: the refinement threads'
  * CPU went to 0 while the GC share stayed at 1-2 % (30k clients, 60 s), and two ranks became 1.67-1.70 x faster
- * than one (1.24 x with G1's own refinement), same digest; at 100k clients x 60 s, 1.73 x. The dirty-card buffers
- * are bounded by the old generation's cards (one in 512 bytes), so their memory is bounded.
+ * than one (1.24 x with G1's own refinement), same digest; at 100k clients x 60 s, 1.50-1.73 x. The
+ * dirty-card buffers are bounded by the old generation's cards (one in 512 bytes), so their memory is bounded.
  *
  * <p>JDK 20 reworked concurrent refinement (JDK-8137022) and made these flags obsolete (ignored with a warning);
  * JDK 24 refuses them (JDK-8322170). So they are given only to JDK 17-19: this project builds for 17, and later
