@@ -41,6 +41,11 @@ mkdir -p "$out/runs"
 csv="$out/scale.csv"
 echo "clients,ranks,events,wall_s,events_per_s,live_heap_bytes_per_client,sync_share,gc_share,peak_heap_bytes,allocated_bytes,gc_seconds,event_digest" > "$csv.tmp"
 
+# The collector options ./bitswarm and the rank launcher use (CollectorOptions), for this java, asked once.
+collector=()
+if [ -n "${BITSWARM_JAR:-}" ]; then
+    mapfile -t collector < <(java -cp "$BITSWARM_JAR" org.bitswarm.cli.launch.CollectorOptions)
+fi
 IFS=, read -r -a size_list <<< "$sizes"
 IFS=, read -r -a rank_list <<< "$ranks"
 for n in "${size_list[@]}"; do
@@ -70,8 +75,6 @@ PY
         rm -rf "$run"
         echo "== $n nodes, $np rank(s), ${seconds} s simulated (heap $heap, $dev)" >&2
         if [ -n "${BITSWARM_JAR:-}" ]; then
-            # The collector options ./bitswarm and the rank launcher use (CollectorOptions), for this java.
-            mapfile -t collector < <(java -cp "$BITSWARM_JAR" org.bitswarm.cli.launch.CollectorOptions)
             cmd=(java ${collector[@]+"${collector[@]}"} "-Xmx$heap" -Djava.awt.headless=true -jar "$BITSWARM_JAR")
         else
             cmd=("$root/bitswarm")
